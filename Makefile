@@ -1,0 +1,58 @@
+# GCM Knowledge Hub — `make run` serves the site, `make test` runs the tests. Both set up first.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+PYTEST_ARGS ?=
+
+.PHONY: help install translations migrate demo run test test-browser lint messages clean
+
+help:
+	@echo "make run           set everything up and serve http://$(HOST):$(PORT)/"
+	@echo "make test          set up and run the test suite (SQLite unless DATABASE_URL is set)"
+	@echo "make test-browser  browser tests in Debian's Chromium (apt-get install -y chromium)"
+	@echo "make lint          ruff, makemigrations --check"
+	@echo "make messages      refresh the Arabic .po catalogues (needs GNU gettext)"
+
+$(VENV)/.installed: requirements.txt
+	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11+ is needed"'
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	touch $@
+
+install: $(VENV)/.installed
+
+translations: install
+	$(MANAGE) compile_translations
+
+migrate: translations
+	$(MANAGE) migrate --noinput
+
+demo: migrate
+	$(MANAGE) load_demo_content
+
+run: demo
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+test: translations
+	$(BIN)/python -m pytest -m "not browser" $(PYTEST_ARGS)
+
+test-browser: translations
+	@test -x /usr/bin/chromium || { echo "Chromium is missing: apt-get install -y chromium"; exit 1; }
+	$(BIN)/python -m pytest -m browser $(PYTEST_ARGS)
+
+lint: install
+	$(BIN)/ruff check .
+	$(MANAGE) makemigrations --check --dry-run
+
+messages: install
+	@command -v xgettext >/dev/null || { echo "GNU gettext is missing: apt-get install -y gettext"; exit 1; }
+	for app in hub home guidance practices search discussions; do \
+	  if [ -d $$app/locale ]; then (cd $$app && ../$(MANAGE) makemessages -l ar --no-obsolete); fi; \
+	done
+
+clean:
+	rm -rf $(VENV) db.sqlite3 var staticfiles

@@ -1,0 +1,41 @@
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from hub.models import Objective, ThematicArea
+
+from .blocks import BaseStreamBlock
+
+
+class HomePage(Page):
+    """The root of one language's tree: ``/en/`` and ``/ar/`` are translations of each other."""
+
+    lead = models.TextField(
+        _("lead"), blank=True, help_text=_("One or two sentences under the title.")
+    )
+    body = StreamField(BaseStreamBlock(), verbose_name=_("body"), blank=True)
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = []  # each section app adds its index page here
+    # One home page per language, each the root of its language's tree.
+    max_count = len(settings.LANGUAGES)
+
+    content_panels = Page.content_panels + [FieldPanel("lead"), FieldPanel("body")]
+    search_fields = Page.search_fields + [index.SearchField("lead"), index.SearchField("body")]
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["sections"] = self.get_children().live().public().in_menu().specific()
+        context["thematic_areas"] = (
+            ThematicArea.objects.filter(locale_id=self.locale_id)
+            .prefetch_related("area_objectives__objective")
+        )
+        context["objectives"] = Objective.objects.filter(locale_id=self.locale_id)
+        return context

@@ -1,0 +1,156 @@
+"""The shared taxonomy of the Global Compact for Migration.
+
+Each term is a translatable snippet: one row per locale, the rows of one term sharing a
+``translation_key`` and a language-independent identifier (``number`` or ``slug``).
+
+How pages point at terms (the ParentalManyToManyField trap): a ``ParentalManyToManyField`` to a
+translatable snippet offers every locale's rows in the editor and is not remapped when
+wagtail-localize translates a page. Pages therefore link to terms through Orderable
+through-models (``ParentalKey`` + ``ForeignKey``), which wagtail-localize remaps to the target
+locale's row, and listings filter on the language-independent ``number``/``slug`` so a URL gives
+the same results whichever language's row it names.
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.models import Orderable, TranslatableMixin
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+
+class TermQuerySet(models.QuerySet):
+    def in_locale(self, locale):
+        return self.filter(locale=locale)
+
+
+class NumberedTerm(TranslatableMixin, index.Indexed, models.Model):
+    """A term identified across languages by its official number (objective 8, principle 3…)."""
+
+    number = models.PositiveSmallIntegerField(_("number"))
+    title = models.CharField(_("title"), max_length=255)
+
+    objects = TermQuerySet.as_manager()
+
+    panels = [FieldPanel("number"), FieldPanel("title")]
+    translatable_fields = [
+        SynchronizedField("number", overridable=False),
+        TranslatableField("title"),
+    ]
+    search_fields = [index.SearchField("title"), index.FilterField("number")]
+
+    class Meta(TranslatableMixin.Meta):
+        abstract = True
+        ordering = ["number"]
+
+    def __str__(self):
+        return f"{self.number}. {self.title}"
+
+
+class SluggedTerm(TranslatableMixin, index.Indexed, models.Model):
+    """A term identified across languages by an ASCII slug (used in URLs)."""
+
+    slug = models.SlugField(_("slug"), max_length=80, allow_unicode=False)
+    title = models.CharField(_("title"), max_length=255)
+
+    objects = TermQuerySet.as_manager()
+
+    panels = [FieldPanel("title"), FieldPanel("slug")]
+    translatable_fields = [
+        SynchronizedField("slug", overridable=False),
+        TranslatableField("title"),
+    ]
+    search_fields = [index.SearchField("title"), index.FilterField("slug")]
+
+    class Meta(TranslatableMixin.Meta):
+        abstract = True
+        ordering = ["title"]
+
+    def __str__(self):
+        return self.title
+
+
+class Objective(NumberedTerm):
+    short_title = models.CharField(_("short title"), max_length=80)
+    description = models.TextField(_("description"), blank=True)
+
+    panels = NumberedTerm.panels + [FieldPanel("short_title"), FieldPanel("description")]
+    translatable_fields = NumberedTerm.translatable_fields + [
+        TranslatableField("short_title"),
+        TranslatableField("description"),
+    ]
+
+    class Meta(NumberedTerm.Meta):
+        verbose_name = _("GCM objective")
+        verbose_name_plural = _("GCM objectives")
+        constraints = [
+            models.UniqueConstraint(fields=["number", "locale"], name="unique_objective_number"),
+        ]
+
+
+class GuidingPrinciple(NumberedTerm):
+    class Meta(NumberedTerm.Meta):
+        verbose_name = _("guiding principle")
+        verbose_name_plural = _("guiding principles")
+        constraints = [
+            models.UniqueConstraint(fields=["number", "locale"], name="unique_principle_number"),
+        ]
+
+
+class SustainableDevelopmentGoal(NumberedTerm):
+    class Meta(NumberedTerm.Meta):
+        verbose_name = _("Sustainable Development Goal")
+        verbose_name_plural = _("Sustainable Development Goals")
+        constraints = [
+            models.UniqueConstraint(fields=["number", "locale"], name="unique_sdg_number"),
+        ]
+
+
+class ThematicArea(ClusterableModel, NumberedTerm):
+    """A thematic area of the Migration MPTF, grouping several objectives."""
+
+    panels = NumberedTerm.panels + [InlinePanel("area_objectives", label=_("objectives"))]
+
+    class Meta(NumberedTerm.Meta):
+        verbose_name = _("thematic area")
+        verbose_name_plural = _("thematic areas")
+        constraints = [
+            models.UniqueConstraint(fields=["number", "locale"], name="unique_area_number"),
+        ]
+
+    @property
+    def objectives(self):
+        return [link.objective for link in self.area_objectives.all()]
+
+
+class ThematicAreaObjective(Orderable):
+    area = ParentalKey(ThematicArea, on_delete=models.CASCADE, related_name="area_objectives")
+    objective = models.ForeignKey(Objective, on_delete=models.CASCADE, related_name="+")
+
+    panels = [FieldPanel("objective")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("objective of the area")
+        constraints = [
+            models.UniqueConstraint(fields=["area", "objective"], name="unique_area_objective"),
+        ]
+
+
+class Region(SluggedTerm):
+    class Meta(SluggedTerm.Meta):
+        verbose_name = _("region")
+        verbose_name_plural = _("regions")
+        constraints = [
+            models.UniqueConstraint(fields=["slug", "locale"], name="unique_region_slug"),
+        ]
+
+
+class StakeholderType(SluggedTerm):
+    class Meta(SluggedTerm.Meta):
+        verbose_name = _("stakeholder type")
+        verbose_name_plural = _("stakeholder types")
+        constraints = [
+            models.UniqueConstraint(fields=["slug", "locale"], name="unique_stakeholder_slug"),
+        ]

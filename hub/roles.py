@@ -1,0 +1,48 @@
+"""The editorial roles of the hub, as Django groups with Wagtail permissions.
+
+Wagtail's own migrations create ``Editors`` and ``Moderators`` with page permissions on the root
+page. This adds what the hub needs on top: editors publish guidance and maintain the taxonomy;
+moderators can edit the taxonomy too. Run after every migrate (see ``HubConfig.ready``), so new
+models' permissions are granted as soon as they exist.
+"""
+
+from django.contrib.auth.models import Group, Permission
+from wagtail.models import GroupPagePermission, Page
+
+TAXONOMY_MODELS = (
+    "objective",
+    "guidingprinciple",
+    "thematicarea",
+    "sustainabledevelopmentgoal",
+    "region",
+    "stakeholdertype",
+)
+
+PAGE_PERMISSIONS = {
+    "Editors": ("add_page", "change_page", "publish_page", "lock_page", "unlock_page"),
+    "Moderators": ("add_page", "change_page", "publish_page", "lock_page", "unlock_page"),
+}
+
+MODEL_PERMISSIONS = {
+    "Editors": [f"{action}_{model}" for model in TAXONOMY_MODELS for action in ("add", "change")],
+    "Moderators": [f"change_{model}" for model in TAXONOMY_MODELS],
+}
+
+
+def ensure_roles():
+    root = Page.get_first_root_node()
+    for name in set(PAGE_PERMISSIONS) | set(MODEL_PERMISSIONS):
+        group, _ = Group.objects.get_or_create(name=name)
+        group.permissions.add(Permission.objects.get(codename="access_admin"))
+        if root is not None:
+            for codename in PAGE_PERMISSIONS.get(name, ()):
+                permission = Permission.objects.get(
+                    content_type__app_label="wagtailcore", codename=codename
+                )
+                GroupPagePermission.objects.get_or_create(
+                    group=group, page=root, permission=permission
+                )
+        codenames = MODEL_PERMISSIONS.get(name, ())
+        group.permissions.add(
+            *Permission.objects.filter(content_type__app_label="hub", codename__in=codenames)
+        )

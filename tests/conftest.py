@@ -1,0 +1,51 @@
+"""Shared fixtures: the two-language site tree and the reference taxonomy."""
+
+import pytest
+from wagtail.models import Locale, Page, Site
+
+from hub.demo import publish, publish_translation
+from hub.reference_data import load_reference_data
+
+from .factories import HomePageFactory, UserFactory
+
+
+@pytest.fixture
+def locales(db):
+    return {code: Locale.objects.get_or_create(language_code=code)[0] for code in ("en", "ar")}
+
+
+@pytest.fixture
+def home_pages(locales):
+    """English home page as the default site's root, and its published Arabic translation."""
+    root = Page.get_first_root_node()
+    for placeholder in root.get_children():
+        placeholder.slug = f"placeholder-{placeholder.pk}"
+        placeholder.save(update_fields=["slug"])
+    home = HomePageFactory(parent=root, locale=locales["en"])
+    publish(home)
+    Site.objects.update_or_create(
+        is_default_site=True,
+        defaults={"hostname": "localhost", "port": 80, "root_page": home, "site_name": "Hub"},
+    )
+    arabic = publish_translation(home, "ar", title="مركز المعارف", lead="الإرشادات والممارسات")
+    return {"en": home, "ar": arabic}
+
+
+@pytest.fixture
+def taxonomy(locales):
+    return load_reference_data()
+
+
+@pytest.fixture
+def user(db):
+    return UserFactory()
+
+
+@pytest.fixture
+def editor(db):
+    return UserFactory(groups=["Editors"])
+
+
+@pytest.fixture
+def moderator(db):
+    return UserFactory(groups=["Moderators"])

@@ -1,0 +1,44 @@
+"""Factories for the hub's models. Pages are created under an explicit parent, never as roots."""
+
+import factory
+import wagtail_factories
+from django.contrib.auth import get_user_model
+from wagtail.models import Locale
+
+from home.models import HomePage
+
+
+class LocaleFactory(factory.django.DjangoModelFactory):
+    language_code = "en"
+
+    class Meta:
+        model = Locale
+        django_get_or_create = ("language_code",)
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    username = factory.Sequence(lambda n: f"user{n}")
+    email = factory.LazyAttribute(lambda user: f"{user.username}@example.org")
+    password = factory.PostGenerationMethodCall("set_password", "correct horse battery staple")
+
+    class Meta:
+        model = get_user_model()
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def groups(self, create, names, **kwargs):
+        from django.contrib.auth.models import Group
+
+        if create and names:
+            self.groups.add(*Group.objects.filter(name__in=names))
+        if create:
+            self.save()
+
+
+class HomePageFactory(wagtail_factories.PageFactory):
+    title = "GCM Knowledge Hub"
+    slug = "home"
+    lead = "Guidance, practices and discussions."
+
+    class Meta:
+        model = HomePage

@@ -20,7 +20,8 @@ class HomePage(Page):
     body = StreamField(BaseStreamBlock(), verbose_name=_("body"), blank=True)
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = []  # each section app adds its index page here
+    # Each section app adds its index page here.
+    subpage_types = ["practices.PracticeIndexPage"]
     # One home page per language, each the root of its language's tree.
     max_count = len(settings.LANGUAGES)
 

@@ -20,7 +20,7 @@ PRODUCTION_ENV = {
 
 
 def run_manage(*args, env):
-    unset = ("SECRET_KEY", "DJANGO_SETTINGS_MODULE", "DATABASE_URL")
+    unset = ("SECRET_KEY", "DJANGO_SETTINGS_MODULE", "DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE")
     clean = {k: v for k, v in os.environ.items() if k not in unset}
     return subprocess.run(
         [sys.executable, "manage.py", *args], cwd=BASE_DIR, env={**clean, **env},

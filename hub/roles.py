@@ -31,17 +31,17 @@ MODEL_PERMISSIONS = {
 
 def ensure_roles():
     root = Page.get_first_root_node()
+    access_admin = Permission.objects.filter(codename="access_admin").first()
+    if root is None or access_admin is None:
+        return  # a flushed test database: Wagtail's initial data is not there to build on
     for name in set(PAGE_PERMISSIONS) | set(MODEL_PERMISSIONS):
         group, _ = Group.objects.get_or_create(name=name)
-        group.permissions.add(Permission.objects.get(codename="access_admin"))
-        if root is not None:
-            for codename in PAGE_PERMISSIONS.get(name, ()):
-                permission = Permission.objects.get(
-                    content_type__app_label="wagtailcore", codename=codename
-                )
-                GroupPagePermission.objects.get_or_create(
-                    group=group, page=root, permission=permission
-                )
+        group.permissions.add(access_admin)
+        for codename in PAGE_PERMISSIONS.get(name, ()):
+            permission = Permission.objects.get(
+                content_type__app_label="wagtailcore", codename=codename
+            )
+            GroupPagePermission.objects.get_or_create(group=group, page=root, permission=permission)
         codenames = MODEL_PERMISSIONS.get(name, ())
         group.permissions.add(
             *Permission.objects.filter(content_type__app_label="hub", codename__in=codenames)

@@ -17,7 +17,10 @@ def locales(db):
 @pytest.fixture
 def home_pages(locales):
     """English home page as the default site's root, and its published Arabic translation."""
-    root = Page.get_first_root_node()
+    # After a transactional test has flushed the database, Wagtail's root node may be gone.
+    root = Page.get_first_root_node() or Page.add_root(
+        title="Root", slug="root", locale=locales["en"]
+    )
     for placeholder in root.get_children():
         placeholder.slug = f"placeholder-{placeholder.pk}"
         placeholder.save(update_fields=["slug"])

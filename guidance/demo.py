@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (demo text: one sentence per line reads better than wrapped strings)
 """Demo guidance tree in English and Arabic: index, guide, handbook with the 23 objective pages,
 and thematic tool pages. Arabic text of the guide draws on the seed documents (national
 implementation plans; the Network "in brief")."""
@@ -13,8 +14,13 @@ from hub.demo import publish, publish_translation, register
 from hub.models import Objective
 
 from .models import (
-    GuidanceIndexPage, GuidePage, HandbookPage, ObjectivePage, ThematicToolObjective,
-    ThematicToolPage, ToolsIndexPage,
+    GuidanceIndexPage,
+    GuidePage,
+    HandbookPage,
+    ObjectivePage,
+    ThematicToolObjective,
+    ThematicToolPage,
+    ToolsIndexPage,
 )
 
 # One specific sentence per objective (English, Arabic); a shared second sentence follows.
@@ -102,7 +108,7 @@ def load_guidance(stdout):
     tools = _child(index, ToolsIndexPage(title="Thematic tools", slug="tools"))
     publish_translation(tools, "ar", title="الأدوات المواضيعية")
     data = json.loads((Path(settings.BASE_DIR) / "hub/reference/gcm.json").read_text())
-    for tool, numbers in zip(data["thematic_tools"], TOOL_OBJECTIVES):
+    for tool, numbers in zip(data["thematic_tools"], TOOL_OBJECTIVES, strict=False):
         from django.utils.text import slugify
         page = ThematicToolPage(
             title=tool["en"], slug=slugify(tool["en"])[:60], theme=tool["en"],

@@ -62,7 +62,8 @@ class GuidePage(Page):
         verbose_name = _("guide")
 
     def table_of_contents(self):
-        """[(anchor, text, level)] of the heading blocks, anchors as the heading template renders."""
+        """[(anchor, text, level)] of the heading blocks; anchors as the heading template
+        renders them."""
         return [
             (heading_anchor(block.value["text"]), block.value["text"], block.value["level"])
             for block in self.body
@@ -202,7 +203,8 @@ class ObjectivePage(Page):
     def related_tools(self):
         return (
             ThematicToolPage.objects.live().public()
-            .filter(locale_id=self.locale_id, tool_objectives__objective__number=self.objective.number)
+            .filter(locale_id=self.locale_id,
+                    tool_objectives__objective__number=self.objective.number)
             .distinct().order_by("title")
         )
 

@@ -50,7 +50,8 @@ def make_tool(guidance, locales):
     def make(slug, numbers, title=None):
         page = ThematicToolPage(title=title or slug, slug=slug, theme="Theme", summary="Summary.")
         for number in numbers:
-            page.tool_objectives.add(ThematicToolObjective(objective=objective(number, locales["en"])))
+            link = ThematicToolObjective(objective=objective(number, locales["en"]))
+            page.tool_objectives.add(link)
         return add(guidance["tools"], page)
 
     return make

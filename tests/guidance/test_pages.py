@@ -81,7 +81,9 @@ def test_table_of_contents_anchors_match_headings(client, guidance):
         assert f'href="#{anchor}"' in html
 
 
-def test_objective_page_lists_published_practices_only(client, make_objective_page, home_pages, locales):
+def test_objective_page_lists_published_practices_only(
+    client, make_objective_page, home_pages, locales
+):
     make_objective_page(5)
     repository = add(home_pages["en"], PracticeIndexPage(title="Practices", slug="practices"))
     practice(repository, "Published practice", [5], locales["en"])

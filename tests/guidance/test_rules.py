@@ -33,7 +33,9 @@ ALL = [HomePage, PracticeIndexPage, *ALLOWED]
 def test_each_page_type_only_where_it_belongs(model):
     for parent in ALL:
         expected = parent in ALLOWED[model]
-        assert (model in parent.creatable_subpage_models() and parent in model.allowed_parent_page_models()) is expected, parent
+        allowed = (model in parent.creatable_subpage_models()
+                   and parent in model.allowed_parent_page_models())
+        assert allowed is expected, parent
     assert Page not in model.allowed_parent_page_models()
     assert model.search_fields != Page.search_fields
 

@@ -2,6 +2,7 @@
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import translation
 from wagtail.models import Page
 
 from guidance.models import (
@@ -53,10 +54,13 @@ def test_second_page_for_an_objective_is_refused(make_objective_page, guidance, 
         objective=Objective.objects.get(number=8, locale=locales["en"]),
     )
     duplicate.locale = locales["en"]
-    with pytest.raises(ValidationError) as error:
+    with translation.override("en"), pytest.raises(ValidationError) as error:
         duplicate.full_clean()
     assert "objective" in error.value.message_dict
     assert "already has a page" in error.value.message_dict["objective"][0]
+    with translation.override("ar"), pytest.raises(ValidationError) as error:
+        duplicate.full_clean()
+    assert "صفحة بهذه اللغة بالفعل" in error.value.message_dict["objective"][0]
     with pytest.raises(ValidationError):
         guidance["handbook"].add_child(instance=duplicate)
 

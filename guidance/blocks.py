@@ -1,0 +1,71 @@
+"""StreamField blocks of the guidance pages.
+
+The guide's headings carry an anchor computed in Python (``heading_anchor``) so the table of
+contents and the rendered ``id`` always agree, Arabic headings included (Django's default
+``slugify`` drops Arabic letters, hence ``allow_unicode``).
+"""
+
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+
+from home.blocks import CalloutBlock, DocumentLinkBlock, FigureBlock, HeadingBlock
+
+
+def heading_anchor(text):
+    return slugify(text, allow_unicode=True) or "section"
+
+
+class AnchoredHeadingBlock(HeadingBlock):
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        context["anchor"] = heading_anchor(value["text"])
+        return context
+
+    class Meta:
+        template = "guidance/blocks/heading.html"
+
+
+class LinkBlock(blocks.StructBlock):
+    title = blocks.CharBlock(label=_("title"), max_length=200)
+    url = blocks.URLBlock(label=_("address"))
+
+    class Meta:
+        icon = "link"
+        label = _("External link")
+        template = "guidance/blocks/link.html"
+
+
+RICH_TEXT = ["bold", "italic", "link", "document-link", "ul", "ol", "h3", "h4"]
+
+
+class ChapterStreamBlock(blocks.StreamBlock):
+    """The guide's chapters: headings (in the table of contents), text, callouts, figures."""
+
+    heading = AnchoredHeadingBlock()
+    paragraph = blocks.RichTextBlock(label=_("Paragraph"), icon="pilcrow", features=RICH_TEXT)
+    callout = CalloutBlock()
+    figure = FigureBlock()
+    document = DocumentLinkBlock()
+    quote = blocks.BlockQuoteBlock(label=_("Quote"))
+
+
+class ResourceStreamBlock(blocks.StreamBlock):
+    """Documents (shown with file type and size) and external links."""
+
+    document = DocumentLinkBlock()
+    link = LinkBlock()
+
+
+class ExampleBlock(blocks.StructBlock):
+    title = blocks.CharBlock(label=_("title"), max_length=200)
+    text = blocks.RichTextBlock(label=_("text"), features=["bold", "italic", "link", "ul", "ol"])
+
+    class Meta:
+        icon = "pick"
+        label = _("Example")
+        template = "guidance/blocks/example.html"
+
+
+class ExampleStreamBlock(blocks.StreamBlock):
+    example = ExampleBlock()

@@ -1,0 +1,123 @@
+# ruff: noqa: E501  (demo text: one sentence per line reads better than wrapped strings)
+"""Demo guidance tree in English and Arabic: index, guide, handbook with the 23 objective pages,
+and thematic tool pages. Arabic text of the guide draws on the seed documents (national
+implementation plans; the Network "in brief")."""
+
+import json
+from pathlib import Path
+
+from django.conf import settings
+from wagtail.models import Locale
+
+from home.models import HomePage
+from hub.demo import publish, publish_translation, register
+from hub.models import Objective
+
+from .models import (
+    GuidanceIndexPage,
+    GuidePage,
+    HandbookPage,
+    ObjectivePage,
+    ThematicToolObjective,
+    ThematicToolPage,
+    ToolsIndexPage,
+)
+
+# One specific sentence per objective (English, Arabic); a shared second sentence follows.
+FOCUS = {
+    1: ("Reliable, disaggregated data lets governments see who migrates, why and with what outcomes.", "تتيح البيانات الموثوقة والمصنفة للحكومات معرفة من يهاجر ولماذا وبأي نتائج."),
+    2: ("Reducing the adverse drivers of migration means investing in development, resilience and climate adaptation where people live.", "يعني الحد من الدوافع السلبية للهجرة الاستثمار في التنمية والقدرة على الصمود والتكيف مع المناخ حيث يعيش الناس."),
+    3: ("Migrants need accurate, timely information at every stage of migration, in a language they understand.", "يحتاج المهاجرون إلى معلومات دقيقة وفي الوقت المناسب في كل مراحل الهجرة وبلغة يفهمونها."),
+    4: ("Every migrant should have proof of legal identity and adequate documentation.", "ينبغي أن يحمل كل مهاجر ما يثبت هويته القانونية ووثائق كافية."),
+    5: ("Regular pathways, such as labour mobility schemes and family reunification, widen safe options for migrants.", "توسّع المسارات النظامية، مثل برامج تنقل العمالة ولمّ شمل الأسر، الخيارات الآمنة أمام المهاجرين."),
+    6: ("Fair and ethical recruitment protects migrant workers from fees, deception and exploitation.", "يحمي التوظيف العادل والأخلاقي العمال المهاجرين من الرسوم والخداع والاستغلال."),
+    7: ("Addressing and reducing vulnerabilities in migration starts with identifying migrants at risk and responding to their needs.", "تبدأ معالجة مواطن الضعف في الهجرة والحد منها بتحديد المهاجرين المعرضين للخطر والاستجابة لاحتياجاتهم."),
+    8: ("Saving lives means coordinated search and rescue and efforts to trace missing migrants.", "يعني إنقاذ الأرواح تنسيق عمليات البحث والإنقاذ وجهود تعقّب المهاجرين المفقودين."),
+    9: ("Countering the smuggling of migrants requires cooperation across borders while protecting smuggled people.", "تتطلب مكافحة تهريب المهاجرين تعاوناً عبر الحدود مع حماية الأشخاص المهرَّبين."),
+    10: ("Preventing and combating trafficking in persons means identifying victims and prosecuting traffickers.", "يعني منع الاتجار بالأشخاص ومكافحته تحديد الضحايا وملاحقة المتجرين قضائياً."),
+    11: ("Integrated, secure and coordinated border management respects human rights at every crossing.", "تحترم الإدارة المتكاملة والآمنة والمنسقة للحدود حقوق الإنسان عند كل معبر."),
+    12: ("Certainty and predictability in migration procedures allow appropriate screening, assessment and referral.", "يتيح اليقين وإمكانية التنبؤ في إجراءات الهجرة الفرز والتقييم والإحالة على النحو المناسب."),
+    13: ("Immigration detention should be a measure of last resort, and alternatives to it should be pursued.", "ينبغي أن يكون احتجاز المهاجرين تدبيراً أخيراً، وأن يُسعى إلى بدائل له."),
+    14: ("Consular protection, assistance and cooperation support nationals abroad throughout the migration cycle.", "تدعم الحماية والمساعدة والتعاون القنصلي المواطنين في الخارج طوال دورة الهجرة."),
+    15: ("Migrants should have safe access to basic services, whatever their status.", "ينبغي أن يتمكن المهاجرون من الحصول الآمن على الخدمات الأساسية أياً كان وضعهم."),
+    16: ("Empowering migrants and societies to realize full inclusion and social cohesion benefits everyone.", "يعود تمكين المهاجرين والمجتمعات من تحقيق الإدماج الكامل والتماسك الاجتماعي بالنفع على الجميع."),
+    17: ("Eliminating discrimination and promoting evidence-based public discourse shape perceptions of migration.", "يسهم القضاء على التمييز وتعزيز الخطاب العام القائم على الأدلة في تشكيل التصورات عن الهجرة."),
+    18: ("Investing in skills development and mutual recognition of qualifications lets migrants use their talents.", "يتيح الاستثمار في تنمية المهارات والاعتراف المتبادل بالمؤهلات للمهاجرين الاستفادة من مواهبهم."),
+    19: ("Migrants and diasporas can contribute fully to sustainable development in all countries.", "يمكن للمهاجرين والجاليات أن يساهموا مساهمة كاملة في التنمية المستدامة في جميع البلدان."),
+    20: ("Faster, safer and cheaper remittances and financial inclusion support migrants' families.", "تدعم التحويلات المالية الأسرع والأكثر أماناً والأقل تكلفة والشمول المالي أسر المهاجرين."),
+    21: ("Safe and dignified return and readmission go together with sustainable reintegration.", "تقترن العودة الآمنة والكريمة وإعادة القبول بإعادة الإدماج المستدامة."),
+    22: ("Portability of social security entitlements and earned benefits protects migrant workers.", "تحمي إمكانية نقل استحقاقات الضمان الاجتماعي والمزايا المكتسبة العمال المهاجرين."),
+    23: ("International cooperation and global partnerships make safe, orderly and regular migration possible.", "يجعل التعاون الدولي والشراكات العالمية الهجرة الآمنة والمنظمة والنظامية ممكنة."),
+}
+SECOND = (
+    "This chapter of the handbook explains the commitments, the actions governments and stakeholders can take, and examples of practical application.",
+    "ويشرح هذا الفصل من الدليل الالتزامات والإجراءات التي يمكن للحكومات وأصحاب المصلحة اتخاذها وأمثلة على التطبيق العملي.",
+)
+TOOL_OBJECTIVES = [[13, 7], [5, 7], [5, 6, 22], [21, 14], [15, 16], [17, 16], [15, 23]]
+
+GUIDE_EN = [
+    ("heading", {"text": "The Global Compact in brief", "level": "h2"}),
+    ("paragraph", "<p>The Global Compact for Safe, Orderly and Regular Migration sets out 23 objectives and ten guiding principles. The United Nations Network on Migration supports governments and stakeholders in implementing it.</p>"),
+    ("heading", {"text": "National implementation plans", "level": "h2"}),
+    ("paragraph", "<p>A national implementation plan turns the Compact's objectives into national priorities, with a whole-of-government and whole-of-society approach.</p>"),
+    ("heading", {"text": "Follow-up and review", "level": "h2"}),
+    ("paragraph", "<p>Voluntary national reviews and the International Migration Review Forum track progress and share lessons learned.</p>"),
+]
+GUIDE_AR = [
+    ("heading", {"text": "الاتفاق العالمي باختصار", "level": "h2"}),
+    ("paragraph", "<p>يحدد الاتفاق العالمي من أجل الهجرة الآمنة والمنظمة والنظامية 23 هدفاً وعشرة مبادئ توجيهية. وتقدم شبكة الأمم المتحدة المعنية بالهجرة الأدوات والإرشادات والمبادرات الرامية إلى دعم الحكومات وأصحاب المصلحة في تنفيذه.</p>"),
+    ("heading", {"text": "خطط التنفيذ الوطنية", "level": "h2"}),
+    ("paragraph", "<p>كُلِّف الفريق العامل الرئيسي 2-2 بمهمة وضع التوجيهات والأدوات اللازمة لدعم جهود الدول الأعضاء لأجل تنفيذ الاتفاق العالمي، بما في ذلك من خلال وضع خطط تنفيذ وطنية.</p>"),
+    ("heading", {"text": "المتابعة والاستعراض", "level": "h2"}),
+    ("paragraph", "<p>تتيح الاستعراضات الوطنية الطوعية ومنتدى استعراض الهجرة الدولية تتبّع التقدم المحرز وتبادل الدروس المستفادة.</p>"),
+]
+
+
+def _child(parent, page):
+    parent.add_child(instance=page)
+    return publish(page)
+
+
+@register(order=10)
+def load_guidance(stdout):
+    english, arabic = (Locale.objects.get(language_code=c) for c in ("en", "ar"))
+    if GuidanceIndexPage.objects.filter(locale=english).exists():
+        return
+    home = HomePage.objects.filter(locale=english).first()
+    if home is None or not Objective.objects.filter(locale=english).exists():
+        stdout.write("guidance: home page or reference data missing, skipped")
+        return
+    index = _child(home, GuidanceIndexPage(title="Guidance", slug="guidance", show_in_menus=True))
+    publish_translation(index, "ar", title="الإرشادات")
+    guide = _child(index, GuidePage(title="The guide", slug="guide", body=GUIDE_EN,
+                                    intro="Implementing the Global Compact step by step."))
+    publish_translation(guide, "ar", title="الدليل الإرشادي", body=GUIDE_AR,
+                        intro="تنفيذ الاتفاق العالمي خطوة بخطوة.")
+    handbook = _child(index, HandbookPage(title="Handbook", slug="handbook"))
+    publish_translation(handbook, "ar", title="دليل الأهداف")
+    for objective in Objective.objects.filter(locale=english).order_by("number"):
+        n = objective.number
+        page = _child(handbook, ObjectivePage(
+            title=f"Objective {n}: {objective.short_title or objective.title}"[:255],
+            slug=f"objective-{n}", objective=objective, summary=f"{FOCUS[n][0]} {SECOND[0]}",
+        ))
+        ar_objective = Objective.objects.get(locale=arabic, number=n)
+        publish_translation(page, "ar", objective=ar_objective,
+                            title=f"الهدف {n}: {ar_objective.short_title or ar_objective.title}"[:255],
+                            summary=f"{FOCUS[n][1]} {SECOND[1]}")
+    tools = _child(index, ToolsIndexPage(title="Thematic tools", slug="tools"))
+    publish_translation(tools, "ar", title="الأدوات المواضيعية")
+    data = json.loads((Path(settings.BASE_DIR) / "hub/reference/gcm.json").read_text())
+    for tool, numbers in zip(data["thematic_tools"], TOOL_OBJECTIVES, strict=False):
+        from django.utils.text import slugify
+        page = ThematicToolPage(
+            title=tool["en"], slug=slugify(tool["en"])[:60], theme=tool["en"],
+            summary=f"Guidance documents and links on {tool['en'].lower()}.",
+        )
+        for number in numbers:
+            page.tool_objectives.add(ThematicToolObjective(
+                objective=Objective.objects.get(locale=english, number=number)))
+        page = _child(tools, page)
+        publish_translation(page, "ar", title=tool["ar"], theme=tool["ar"],
+                            summary=f"وثائق إرشادية وروابط بشأن {tool['ar']}.")
+    stdout.write("guidance: demo tree loaded in English and Arabic")

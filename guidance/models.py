@@ -1,0 +1,298 @@
+"""The GCM implementation guidance: the guide, the handbook (one page per objective) and the
+thematic tool pages, under /<lang>/guidance/.
+
+Pages link to taxonomy terms through a ForeignKey or an Orderable through-model (see
+``hub/models.py``). Listings in Arabic show the Arabic tree; where a listing falls back to an
+English page (not yet translated) the template marks it ``lang="en"`` with an "English only"
+label.
+"""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Locale, Orderable, Page
+from wagtail.search import index
+
+from hub.models import Objective, ThematicArea
+
+from .blocks import ChapterStreamBlock, ExampleStreamBlock, ResourceStreamBlock, heading_anchor
+
+RICH_TEXT = ["bold", "italic", "link", "document-link", "ul", "ol", "h3", "h4"]
+RELATED_PRACTICES_LIMIT = 5
+
+
+class GuidanceIndexPage(Page):
+    """The guidance home: /<lang>/guidance/."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT)
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["guidance.GuidePage", "guidance.HandbookPage", "guidance.ToolsIndexPage"]
+    max_count_per_parent = 1
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+
+    class Meta:
+        verbose_name = _("guidance home")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["sections"] = self.get_children().live().public().specific()
+        return context
+
+
+class GuidePage(Page):
+    """The guide: chapters with an automatic table of contents."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+    body = StreamField(ChapterStreamBlock(), verbose_name=_("chapters"), blank=True)
+
+    parent_page_types = ["guidance.GuidanceIndexPage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+
+    class Meta:
+        verbose_name = _("guide")
+
+    def table_of_contents(self):
+        """[(anchor, text, level)] of the heading blocks; anchors as the heading template
+        renders them."""
+        return [
+            (heading_anchor(block.value["text"]), block.value["text"], block.value["level"])
+            for block in self.body
+            if block.block_type == "heading"
+        ]
+
+
+class HandbookPage(Page):
+    """The handbook: the 23 objectives grouped by the five thematic areas."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT)
+
+    parent_page_types = ["guidance.GuidanceIndexPage"]
+    subpage_types = ["guidance.ObjectivePage"]
+    max_count_per_parent = 1
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+
+    class Meta:
+        verbose_name = _("handbook")
+
+    def objective_pages_by_number(self):
+        """Live objective pages of this locale by number; untranslated ones fall back to the
+        default locale's page, flagged ``fallback`` so the template can say so."""
+        pages = {
+            page.objective.number: page
+            for page in ObjectivePage.objects.live().public().filter(locale_id=self.locale_id)
+            .select_related("objective")
+        }
+        default = Locale.get_default()
+        if default.pk != self.locale_id:
+            for page in (
+                ObjectivePage.objects.live().public().filter(locale=default)
+                .exclude(objective__number__in=pages).select_related("objective")
+            ):
+                page.fallback = True
+                pages[page.objective.number] = page
+        return pages
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        pages = self.objective_pages_by_number()
+        areas = ThematicArea.objects.filter(locale_id=self.locale_id).prefetch_related(
+            "area_objectives__objective"
+        )
+        context["areas"] = [
+            (area, [(objective, pages.get(objective.number)) for objective in area.objectives])
+            for area in areas
+        ]
+        return context
+
+
+class ObjectivePage(Page):
+    """The handbook chapter of one GCM objective (exactly one page per objective and locale)."""
+
+    objective = models.ForeignKey(
+        Objective, verbose_name=_("objective"), on_delete=models.PROTECT, related_name="+"
+    )
+    summary = models.TextField(_("summary"), max_length=800)
+    overview = RichTextField(_("overview"), blank=True, features=RICH_TEXT)
+    actions = RichTextField(_("actions"), blank=True, features=RICH_TEXT,
+                            help_text=_("The actions the Global Compact lists for this objective."))
+    guiding_principles = RichTextField(_("how the guiding principles apply"), blank=True,
+                                       features=RICH_TEXT)
+    stakeholders = RichTextField(_("stakeholders to involve"), blank=True, features=RICH_TEXT)
+    examples = StreamField(ExampleStreamBlock(), verbose_name=_("examples"), blank=True)
+    resources = StreamField(ResourceStreamBlock(), verbose_name=_("resources"), blank=True)
+
+    parent_page_types = ["guidance.HandbookPage"]
+    subpage_types = []
+
+    content_panels = Page.content_panels + [
+        FieldPanel("objective"),
+        FieldPanel("summary"),
+        FieldPanel("overview"),
+        FieldPanel("actions"),
+        FieldPanel("guiding_principles"),
+        FieldPanel("stakeholders"),
+        FieldPanel("examples"),
+        FieldPanel("resources"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("overview"),
+        index.SearchField("actions"),
+        index.SearchField("guiding_principles"),
+        index.SearchField("stakeholders"),
+        index.SearchField("examples"),
+        index.FilterField("objective"),
+    ]
+
+    class Meta:
+        verbose_name = _("objective page")
+
+    def clean(self):
+        super().clean()
+        if not self.objective_id:
+            return
+        objective = self.objective
+        if self.locale_id and objective.locale_id != self.locale_id:
+            raise ValidationError(
+                {"objective": _("Choose the objective in the language of this page.")}
+            )
+        others = ObjectivePage.objects.filter(
+            objective__number=objective.number, locale_id=objective.locale_id
+        ).exclude(pk=self.pk)
+        if others.exists():
+            raise ValidationError({"objective": _(
+                "Objective %(number)s already has a page in this language: “%(title)s”."
+            ) % {"number": objective.number, "title": others.first().title}})
+
+    def sibling(self, number):
+        return (
+            ObjectivePage.objects.live().public()
+            .filter(locale_id=self.locale_id, objective__number=number).first()
+        )
+
+    def related_practices(self):
+        from practices.models import PracticePage
+
+        return (
+            PracticePage.objects.live().public()
+            .filter(locale_id=self.locale_id,
+                    practice_objectives__objective__number=self.objective.number)
+            .distinct().order_by("-first_published_at")[:RELATED_PRACTICES_LIMIT]
+        )
+
+    def repository_url(self, request=None):
+        from practices.models import PracticeIndexPage
+
+        repository = PracticeIndexPage.objects.live().filter(locale_id=self.locale_id).first()
+        if repository is None:
+            return None
+        return f"{repository.get_url(request)}?objective={self.objective.number}"
+
+    def related_tools(self):
+        return (
+            ThematicToolPage.objects.live().public()
+            .filter(locale_id=self.locale_id,
+                    tool_objectives__objective__number=self.objective.number)
+            .distinct().order_by("title")
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        number = self.objective.number
+        context.update(
+            previous_objective=self.sibling(number - 1) if number > 1 else None,
+            next_objective=self.sibling(number + 1),
+            related_practices=list(self.related_practices()),
+            repository_url=self.repository_url(request),
+            related_tools=list(self.related_tools()),
+        )
+        return context
+
+
+class ToolsIndexPage(Page):
+    """The thematic tools: /<lang>/guidance/tools/."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT)
+
+    parent_page_types = ["guidance.GuidanceIndexPage"]
+    subpage_types = ["guidance.ThematicToolPage"]
+    max_count_per_parent = 1
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+
+    class Meta:
+        verbose_name = _("thematic tools")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["tools"] = (
+            ThematicToolPage.objects.child_of(self).live().public().order_by("title")
+        )
+        return context
+
+
+class ThematicToolPage(Page):
+    """A thematic tool: a set of guidance documents and links on one theme."""
+
+    theme = models.CharField(_("theme"), max_length=200)
+    summary = models.TextField(_("summary"), max_length=800)
+    body = StreamField(ChapterStreamBlock(), verbose_name=_("body"), blank=True)
+    resources = StreamField(ResourceStreamBlock(), verbose_name=_("documents and links"),
+                            blank=True)
+
+    parent_page_types = ["guidance.ToolsIndexPage"]
+    subpage_types = []
+
+    content_panels = Page.content_panels + [
+        FieldPanel("theme"),
+        FieldPanel("summary"),
+        FieldPanel("body"),
+        InlinePanel("tool_objectives", label=_("related objectives")),
+        FieldPanel("resources"),
+    ]
+    search_fields = Page.search_fields + [
+        index.SearchField("theme"),
+        index.SearchField("summary"),
+        index.SearchField("body"),
+    ]
+
+    class Meta:
+        verbose_name = _("thematic tool")
+        verbose_name_plural = _("thematic tools")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        numbers = [link.objective.number
+                   for link in self.tool_objectives.select_related("objective")]
+        context["related_objectives"] = (
+            ObjectivePage.objects.live().public()
+            .filter(locale_id=self.locale_id, objective__number__in=numbers)
+            .select_related("objective").order_by("objective__number")
+        )
+        return context
+
+
+class ThematicToolObjective(Orderable):
+    page = ParentalKey(ThematicToolPage, on_delete=models.CASCADE, related_name="tool_objectives")
+    objective = models.ForeignKey(Objective, on_delete=models.PROTECT, related_name="+")
+
+    panels = [FieldPanel("objective")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("related objective")
+        constraints = [
+            models.UniqueConstraint(fields=["page", "objective"], name="unique_tool_objective"),
+        ]

@@ -318,7 +318,7 @@ class PracticePage(Page):
         return str(self.start_year)
 
     def get_context(self, request, *args, **kwargs):
-        from .listing import detail_context
+        from .views import detail_context
 
         context = super().get_context(request, *args, **kwargs)
         context.update(detail_context(self, request))

@@ -5,8 +5,8 @@ from django.utils.cache import patch_cache_control
 
 from .exports import atom_response, csv_response, json_response
 from .listing import (
-    card_prefetches,
     Listing,
+    card_prefetches,
     chips,
     other_language_count,
     paginate,
@@ -61,8 +61,18 @@ def sort_options(filters):
 
 def detail_context(page, request):
     """Related practices (sharing an objective) for the detail page, in constant queries."""
-    numbers = [link.objective.number for link in page.practice_objectives.select_related(
-        "objective")]
+    terms = {
+        "objectives": [link.objective for link in
+                       page.practice_objectives.select_related("objective")],
+        "principles": [link.principle for link in
+                       page.practice_principles.select_related("principle")],
+        "sdgs": [link.sdg for link in page.practice_sdgs.select_related("sdg")],
+        "regions": [link.region for link in page.practice_regions.select_related("region")],
+        "stakeholders": [link.stakeholder for link in
+                         page.practice_stakeholders.select_related("stakeholder")],
+        "countries": page.countries,
+    }
+    numbers = [objective.number for objective in terms["objectives"]]
     related = (
         PracticePage.objects.live().public().filter(locale=page.locale)
         .exclude(pk=page.pk)
@@ -72,6 +82,7 @@ def detail_context(page, request):
     )
     related = card_prefetches(related)[:4]
     return {
+        **terms,
         "related_practices": related,
         "listing_url": page.get_parent().url,
     }

@@ -59,7 +59,9 @@ def make_practice(index, title, objectives, *, countries=("MA",), live=True, **f
     )
 
     links = {
-        "practice_principles": [PracticePrinciple(principle=t) for t in fields.pop("principles", ())],
+        "practice_principles": [
+            PracticePrinciple(principle=t) for t in fields.pop("principles", ())
+        ],
         "practice_sdgs": [PracticeSDG(sdg=t) for t in fields.pop("sdgs", ())],
         "practice_regions": [PracticeRegion(region=t) for t in fields.pop("regions", ())],
         "practice_stakeholders": [

@@ -1,22 +1,129 @@
-"""The repository of practices.
+"""The repository of practices: the index page (one per language) and the practice page.
 
-Minimal skeleton (issue 4 completes it): the index page and the practice page, linked to GCM
-objectives through an Orderable through-model (see the taxonomy note in ``hub/models.py``).
+Taxonomy links: a practice points at the shared terms of ``hub.models`` through Orderable
+through-models (``ParentalKey`` + ``ForeignKey``), never ``ParentalManyToManyField``, because
+wagtail-localize remaps a through-model's ``ForeignKey`` to the target locale's row when a page
+is translated, while a ``ParentalManyToManyField`` to a translatable snippet shows every locale's
+rows in the editor and is not synchronised (see ``hub/models.py``). The listing filters on the
+terms' language-independent ``number``/``slug``, so one URL gives the same practices in Arabic
+and English. Countries are ISO codes in their own through-model so filters and facet counts stay
+plain SQL.
+
+The focal point's contact (name, organisation, email) is private: it is not indexed for search,
+never rendered by a template and never exported (``practices/exports.py`` lists public fields).
 """
 
+import datetime
+
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
 from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, InlinePanel
-from wagtail.fields import RichTextField
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from hub.models import Objective
+from hub.models import (
+    GuidingPrinciple,
+    Objective,
+    Region,
+    StakeholderType,
+    SustainableDevelopmentGoal,
+)
+
+from .blocks import ResourceBlock
+
+FIRST_YEAR = 1950
+YEARS_AHEAD = 5
+RICH_FEATURES = ["bold", "italic", "link", "ul", "ol"]
 
 
-class PracticeIndexPage(Page):
-    """The repository of practices: one per language, at /<lang>/practices/."""
+def last_allowed_year():
+    return datetime.date.today().year + YEARS_AHEAD
+
+
+class PracticeType(models.TextChoices):
+    STRATEGY = "strategy", _("Strategy or framework")
+    POLICY = "policy", _("Policy or legislation")
+    PROGRAMME = "programme", _("Programme or project")
+    TOOL = "tool", _("Tool or guidance")
+    PARTNERSHIP = "partnership", _("Partnership or coordination mechanism")
+    SERVICE = "service", _("Service delivery")
+    CAPACITY = "capacity", _("Capacity building")
+    RESEARCH = "research", _("Research or data")
+
+
+class ImplementationLevel(models.TextChoices):
+    LOCAL = "local", _("Local")
+    NATIONAL = "national", _("National")
+    REGIONAL = "regional", _("Regional")
+    GLOBAL = "global", _("Global")
+
+
+class SubmissionLanguage(models.TextChoices):
+    ENGLISH = "en", _("English")
+    ARABIC = "ar", _("Arabic")
+    FRENCH = "fr", _("French")
+    SPANISH = "es", _("Spanish")
+    OTHER = "other", _("Other language")
+
+
+def scope_errors(objectives, countries, is_global):
+    """Errors of a practice's taxonomy as a whole, keyed by field name (empty when valid).
+
+    Shared by the admin form and any front-end form: both hold the objectives and countries in
+    their formsets before the page is saved, where ``Model.clean()`` cannot see them.
+    """
+    errors = {}
+    if not objectives:
+        errors["__all__"] = [_("Choose at least one GCM objective.")]
+    if not countries and not is_global:
+        errors["is_global"] = [_("Choose at least one country, or mark the practice as global.")]
+    return errors
+
+
+class PracticePageForm(WagtailAdminPageForm):
+    """Checks the objectives and countries held in the inline formsets."""
+
+    def _kept(self, name):
+        formset = self.formsets.get(name)
+        if formset is None or not formset.is_valid():
+            return []
+        return [
+            form.cleaned_data for form in formset.forms
+            if form.cleaned_data and not formset._should_delete_form(form)
+        ]
+
+    def clean(self):
+        cleaned_data = super().clean()
+        errors = scope_errors(
+            self._kept("practice_objectives"),
+            self._kept("practice_countries"),
+            cleaned_data.get("is_global"),
+        )
+        for field, messages in errors.items():
+            for message in messages:
+                self.add_error(None if field == "__all__" else field, message)
+        return cleaned_data
+
+
+class PracticeIndexPage(RoutablePageMixin, Page):
+    """The repository of practices: one per language, at /<lang>/practices/.
+
+    The listing (filters, facets, sorting, pagination) lives in ``practices/listing.py``;
+    the CSV/JSON/Atom exports in ``practices/exports.py``. This class only wires them up.
+    """
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
 
@@ -30,22 +137,120 @@ class PracticeIndexPage(Page):
     class Meta:
         verbose_name = _("repository of practices")
 
+    @path("")
+    def listing(self, request):
+        from .views import serve_listing
+
+        return serve_listing(self, request)
+
+    @path("feed/", name="feed")
+    def feed(self, request):
+        from .views import serve_feed
+
+        return serve_feed(self, request)
+
 
 class PracticePage(Page):
-    summary = models.TextField(_("summary"), max_length=600)
+    summary = models.TextField(
+        _("summary"), max_length=600,
+        help_text=_("Plain text, at most 600 characters: shown in listings."),
+    )
     description = RichTextField(_("description"), blank=True)
+    practice_type = models.CharField(
+        _("type of practice"), max_length=20, choices=PracticeType.choices,
+        default=PracticeType.PROGRAMME,
+    )
+    implementation_level = models.CharField(
+        _("implementation level"), max_length=20, choices=ImplementationLevel.choices,
+        default=ImplementationLevel.NATIONAL,
+    )
+    is_global = models.BooleanField(
+        _("global scope"), default=False,
+        help_text=_("The practice is not tied to particular countries."),
+    )
+    start_year = models.PositiveSmallIntegerField(_("start year"), null=True, blank=True)
+    end_year = models.PositiveSmallIntegerField(_("end year"), null=True, blank=True)
+    ongoing = models.BooleanField(_("ongoing"), default=False)
+    implementing_organisation = models.CharField(
+        _("main implementing organisation"), max_length=255, blank=True
+    )
+    partners = models.TextField(_("partners"), blank=True)
+    results = RichTextField(_("results and impact"), blank=True, features=RICH_FEATURES)
+    lessons_learned = RichTextField(_("lessons learned"), blank=True, features=RICH_FEATURES)
+    innovation = RichTextField(_("what makes it innovative"), blank=True, features=RICH_FEATURES)
+    replicability = RichTextField(_("replicability"), blank=True, features=RICH_FEATURES)
+    migrant_participation = RichTextField(
+        _("migrant participation"), blank=True, features=RICH_FEATURES
+    )
+    resources = StreamField(ResourceBlock(), verbose_name=_("resources"), blank=True)
+    submission_language = models.CharField(
+        _("language of the original submission"), max_length=10,
+        choices=SubmissionLanguage.choices, default=SubmissionLanguage.ENGLISH,
+    )
+    # Private: the submitter's focal point. Never rendered, exported or indexed.
+    contact_name = models.CharField(_("focal point: name"), max_length=255, blank=True)
+    contact_organisation = models.CharField(
+        _("focal point: organisation"), max_length=255, blank=True
+    )
+    contact_email = models.EmailField(_("focal point: email"), blank=True)
 
+    base_form_class = PracticePageForm
     parent_page_types = ["practices.PracticeIndexPage"]
     subpage_types = []
 
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
         FieldPanel("description"),
-        InlinePanel("practice_objectives", label=_("GCM objectives"), min_num=1),
+        MultiFieldPanel([
+            FieldPanel("practice_type"),
+            FieldPanel("implementation_level"),
+            FieldRowPanel([FieldPanel("start_year"), FieldPanel("end_year"),
+                           FieldPanel("ongoing")]),
+            FieldPanel("implementing_organisation"),
+            FieldPanel("partners"),
+        ], heading=_("The practice")),
+        FieldPanel("results"),
+        FieldPanel("lessons_learned"),
+        FieldPanel("innovation"),
+        FieldPanel("replicability"),
+        FieldPanel("migrant_participation"),
+        FieldPanel("resources"),
     ]
+    taxonomy_panels = [
+        InlinePanel("practice_objectives", label=_("GCM objectives"), min_num=1),
+        InlinePanel("practice_principles", label=_("guiding principles")),
+        InlinePanel("practice_sdgs", label=_("Sustainable Development Goals")),
+        FieldPanel("is_global"),
+        InlinePanel("practice_regions", label=_("regions")),
+        InlinePanel("practice_countries", label=_("countries")),
+        InlinePanel("practice_stakeholders", label=_("stakeholder types involved")),
+    ]
+    submission_panels = [
+        FieldPanel("submission_language"),
+        MultiFieldPanel([
+            FieldPanel("contact_name"),
+            FieldPanel("contact_organisation"),
+            FieldPanel("contact_email"),
+        ], heading=_("Focal point (never shown publicly)")),
+    ]
+    edit_handler = TabbedInterface([
+        ObjectList(content_panels, heading=_("Content")),
+        ObjectList(taxonomy_panels, heading=_("Taxonomy and scope")),
+        ObjectList(submission_panels, heading=_("Submission")),
+        ObjectList(Page.promote_panels, heading=_("Promote")),
+    ])
+
     search_fields = Page.search_fields + [
         index.SearchField("summary"),
         index.SearchField("description"),
+        index.SearchField("implementing_organisation"),
+        index.SearchField("partners"),
+        index.SearchField("results"),
+        index.SearchField("lessons_learned"),
+        index.SearchField("innovation"),
+        index.FilterField("practice_type"),
+        index.FilterField("implementation_level"),
+        index.FilterField("start_year"),
         index.RelatedFields("practice_objectives", [
             index.FilterField("objective_id"),
         ]),
@@ -55,19 +260,155 @@ class PracticePage(Page):
         verbose_name = _("practice")
         verbose_name_plural = _("practices")
 
+    def clean(self):
+        super().clean()
+        errors = {}
+        low, high = FIRST_YEAR, last_allowed_year()
+        for field in ("start_year", "end_year"):
+            value = getattr(self, field)
+            if value is not None and not low <= value <= high:
+                errors[field] = _("Enter a year between %(low)s and %(high)s.") % {
+                    "low": low, "high": high,
+                }
+        if (self.start_year and self.end_year and "end_year" not in errors
+                and self.end_year < self.start_year):
+            errors["end_year"] = _("The end year cannot be before the start year.")
+        if self.ongoing and self.end_year:
+            errors["ongoing"] = _("An ongoing practice has no end year: clear one of them.")
+        if self.end_year and not self.start_year:
+            errors.setdefault("start_year", _("Give the start year as well."))
+        if errors:
+            raise ValidationError(errors)
+
     @property
     def objectives(self):
         return [link.objective for link in self.practice_objectives.all()]
 
+    @property
+    def principles(self):
+        return [link.principle for link in self.practice_principles.all()]
 
-class PracticeObjective(Orderable):
+    @property
+    def sdgs(self):
+        return [link.sdg for link in self.practice_sdgs.all()]
+
+    @property
+    def regions(self):
+        return [link.region for link in self.practice_regions.all()]
+
+    @property
+    def stakeholders(self):
+        return [link.stakeholder for link in self.practice_stakeholders.all()]
+
+    @property
+    def countries(self):
+        return [link.country for link in self.practice_countries.all()]
+
+    @property
+    def period(self):
+        """Human-readable years: "2019–2022", "2019 – ongoing", "2019" or ""."""
+        from django.utils.translation import gettext
+
+        if not self.start_year:
+            return ""
+        if self.ongoing:
+            return gettext("%(start)s – ongoing") % {"start": self.start_year}
+        if self.end_year and self.end_year != self.start_year:
+            return f"{self.start_year}–{self.end_year}"
+        return str(self.start_year)
+
+    def get_context(self, request, *args, **kwargs):
+        from .views import detail_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(detail_context(self, request))
+        return context
+
+
+class PracticeTerm(Orderable):
+    """Base of a practice's link to one taxonomy term (see the module docstring)."""
+
+    class Meta(Orderable.Meta):
+        abstract = True
+
+
+class PracticeObjective(PracticeTerm):
     page = ParentalKey(PracticePage, on_delete=models.CASCADE, related_name="practice_objectives")
     objective = models.ForeignKey(Objective, on_delete=models.PROTECT, related_name="+")
 
     panels = [FieldPanel("objective")]
 
-    class Meta(Orderable.Meta):
+    class Meta(PracticeTerm.Meta):
         verbose_name = _("GCM objective")
         constraints = [
             models.UniqueConstraint(fields=["page", "objective"], name="unique_practice_objective"),
+        ]
+
+
+class PracticePrinciple(PracticeTerm):
+    page = ParentalKey(PracticePage, on_delete=models.CASCADE, related_name="practice_principles")
+    principle = models.ForeignKey(GuidingPrinciple, on_delete=models.PROTECT, related_name="+")
+
+    panels = [FieldPanel("principle")]
+
+    class Meta(PracticeTerm.Meta):
+        verbose_name = _("guiding principle")
+        constraints = [
+            models.UniqueConstraint(fields=["page", "principle"], name="unique_practice_principle"),
+        ]
+
+
+class PracticeSDG(PracticeTerm):
+    page = ParentalKey(PracticePage, on_delete=models.CASCADE, related_name="practice_sdgs")
+    sdg = models.ForeignKey(SustainableDevelopmentGoal, on_delete=models.PROTECT, related_name="+")
+
+    panels = [FieldPanel("sdg")]
+
+    class Meta(PracticeTerm.Meta):
+        verbose_name = _("Sustainable Development Goal")
+        constraints = [
+            models.UniqueConstraint(fields=["page", "sdg"], name="unique_practice_sdg"),
+        ]
+
+
+class PracticeRegion(PracticeTerm):
+    page = ParentalKey(PracticePage, on_delete=models.CASCADE, related_name="practice_regions")
+    region = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="+")
+
+    panels = [FieldPanel("region")]
+
+    class Meta(PracticeTerm.Meta):
+        verbose_name = _("region")
+        constraints = [
+            models.UniqueConstraint(fields=["page", "region"], name="unique_practice_region"),
+        ]
+
+
+class PracticeStakeholder(PracticeTerm):
+    page = ParentalKey(
+        PracticePage, on_delete=models.CASCADE, related_name="practice_stakeholders"
+    )
+    stakeholder = models.ForeignKey(StakeholderType, on_delete=models.PROTECT, related_name="+")
+
+    panels = [FieldPanel("stakeholder")]
+
+    class Meta(PracticeTerm.Meta):
+        verbose_name = _("stakeholder type")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["page", "stakeholder"], name="unique_practice_stakeholder"
+            ),
+        ]
+
+
+class PracticeCountry(PracticeTerm):
+    page = ParentalKey(PracticePage, on_delete=models.CASCADE, related_name="practice_countries")
+    country = CountryField(_("country"), db_index=True)
+
+    panels = [FieldPanel("country")]
+
+    class Meta(PracticeTerm.Meta):
+        verbose_name = _("country")
+        constraints = [
+            models.UniqueConstraint(fields=["page", "country"], name="unique_practice_country"),
         ]

@@ -59,3 +59,16 @@ def editor(db):
 @pytest.fixture
 def moderator(db):
     return UserFactory(groups=["Moderators"])
+
+
+@pytest.fixture
+def practice_indexes(home_pages):
+    """The repository page in English and its Arabic translation, both live."""
+    from practices.models import PracticeIndexPage
+
+    index = PracticeIndexPage(title="Repository of practices", slug="practices",
+                              show_in_menus=True)
+    home_pages["en"].add_child(instance=index)
+    publish(index)
+    arabic = publish_translation(index, "ar", title="مستودع الممارسات")
+    return {"en": index, "ar": arabic}

@@ -42,3 +42,44 @@ class HomePageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = HomePage
+
+
+def make_practice(index, title, objectives, *, countries=("MA",), live=True, **fields):
+    """A practice page under ``index`` linked to ``objectives`` (hub.Objective rows), published
+    when ``live``. Other taxonomy: principles=, sdgs=, regions=, stakeholders= (term rows)."""
+    from hub.demo import publish
+    from practices.models import (
+        PracticeCountry,
+        PracticeObjective,
+        PracticePage,
+        PracticePrinciple,
+        PracticeRegion,
+        PracticeSDG,
+        PracticeStakeholder,
+    )
+
+    links = {
+        "practice_principles": [
+            PracticePrinciple(principle=t) for t in fields.pop("principles", ())
+        ],
+        "practice_sdgs": [PracticeSDG(sdg=t) for t in fields.pop("sdgs", ())],
+        "practice_regions": [PracticeRegion(region=t) for t in fields.pop("regions", ())],
+        "practice_stakeholders": [
+            PracticeStakeholder(stakeholder=t) for t in fields.pop("stakeholders", ())
+        ],
+    }
+    import uuid
+
+    from django.utils.text import slugify
+
+    fields.setdefault("summary", f"Summary of {title}.")
+    fields.setdefault("slug", slugify(title) or f"practice-{uuid.uuid4().hex[:8]}")
+    page = PracticePage(title=title, locale=index.locale, live=live, **fields)
+    page.practice_objectives = [PracticeObjective(objective=o) for o in objectives]
+    page.practice_countries = [PracticeCountry(country=c) for c in countries]
+    for name, value in links.items():
+        setattr(page, name, value)
+    index.add_child(instance=page)
+    if live:
+        publish(page)
+    return page

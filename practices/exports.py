@@ -1,0 +1,102 @@
+"""Open data: the filtered practices as CSV, JSON and an Atom feed. Public fields only.
+
+The focal point's contact fields are deliberately absent from PUBLIC_FIELDS.
+"""
+
+import csv
+import json
+
+from django.http import HttpResponse
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import strip_tags
+from django.utils.translation import gettext as _
+
+from .listing import card_prefetches, sorted_results
+
+
+def rows(listing, request):
+    results, is_ids = sorted_results(listing)
+    if is_ids:
+        from .models import PracticePage
+
+        pages = {p.pk: p for p in PracticePage.objects.filter(pk__in=results)}
+        results = [pages[pk] for pk in results]
+        queryset = PracticePage.objects.filter(pk__in=[p.pk for p in results])
+    else:
+        queryset = results
+    queryset = card_prefetches(queryset).prefetch_related(
+        "practice_principles__principle", "practice_sdgs__sdg", "practice_regions__region",
+        "practice_stakeholders__stakeholder",
+    )
+    by_pk = {p.pk: p for p in queryset}
+    order = [p.pk for p in results] if is_ids else list(by_pk)
+    for pk in order:
+        page = by_pk[pk]
+        yield {
+            "title": page.title,
+            "url": page.get_full_url(request),
+            "summary": page.summary,
+            "type": page.practice_type,
+            "implementation_level": page.implementation_level,
+            "objectives": [o.number for o in page.objectives],
+            "principles": [p.number for p in page.principles],
+            "sdgs": [s.number for s in page.sdgs],
+            "regions": [r.slug for r in page.regions],
+            "countries": [c.code for c in page.countries],
+            "global": page.is_global,
+            "stakeholders": [s.slug for s in page.stakeholders],
+            "start_year": page.start_year,
+            "end_year": page.end_year,
+            "ongoing": page.ongoing,
+            "implementing_organisation": page.implementing_organisation,
+            "partners": page.partners,
+            "submission_language": page.submission_language,
+            "first_published_at": page.first_published_at.isoformat()
+            if page.first_published_at else None,
+            "last_published_at": page.last_published_at.isoformat()
+            if page.last_published_at else None,
+        }
+
+
+def csv_response(listing, request, filename):
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
+    response.write("\ufeff")  # spreadsheets then read the Arabic text as UTF-8
+    writer = None
+    for row in rows(listing, request):
+        flat = {k: ";".join(map(str, v)) if isinstance(v, list) else v for k, v in row.items()}
+        if writer is None:
+            writer = csv.DictWriter(response, fieldnames=list(flat))
+            writer.writeheader()
+        writer.writerow(flat)
+    if writer is None:
+        response.write("title,url,summary\r\n")
+    return response
+
+
+def json_response(listing, request, filename):
+    data = {"count": 0, "results": list(rows(listing, request))}
+    data["count"] = len(data["results"])
+    response = HttpResponse(json.dumps(data, ensure_ascii=False, indent=1),
+                            content_type="application/json; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}.json"'
+    return response
+
+
+def atom_response(listing, request, index_page):
+    feed = Atom1Feed(
+        title=f"{index_page.title} · {_('GCM Knowledge Hub')}",
+        link=index_page.get_full_url(request),
+        description=strip_tags(index_page.intro or ""),
+        language=index_page.locale.language_code,
+        feed_url=request.build_absolute_uri(),
+    )
+    for row in list(rows(listing, request))[:50]:
+        feed.add_item(
+            title=row["title"], link=row["url"], description=row["summary"],
+            unique_id=row["url"],
+            updateddate=None,
+        )
+    response = HttpResponse(content_type="application/atom+xml; charset=utf-8")
+    feed.write(response, "utf-8")
+    return response

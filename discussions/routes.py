@@ -69,6 +69,10 @@ class TopicRoutesMixin:
                 for item in [reply, *reply.children_shown]:
                     self._annotate(item, user, is_moderator, bound_forms)
                 question.thread.append(reply)
+            answerable = {reply.pk for reply in question.thread if reply.is_visible}
+            for (kind, question_pk, parent_pk), form in self._reply_forms(bound_forms):
+                if question_pk == question.pk and parent_pk not in answerable:
+                    question.form = form  # its reply is gone: show the error under the question
         context.update(
             space=space,
             questions=questions,
@@ -79,6 +83,10 @@ class TopicRoutesMixin:
             max_reply_length=conf.max_reply_length(),
         )
         return context
+
+    @staticmethod
+    def _reply_forms(bound_forms):
+        return [(key, form) for key, form in bound_forms.items() if key[0] == "reply" and key[2]]
 
     def _annotate(self, reply, user, is_moderator, bound_forms):
         reply.can_edit_now = reply.can_edit(user) and self.is_open()
@@ -346,15 +354,18 @@ class TopicRoutesMixin:
         messages.success(request, _("You no longer follow this discussion."))
         return self.back(request)
 
-    @path("unsubscribe/<str:token>/", name="unsubscribe")
-    def unsubscribe(self, request, token):
-        """The link in every notification: one click, no login, a signed (topic, user) pair."""
+    @path("unsubscribe/", name="unsubscribe")
+    def unsubscribe(self, request):
+        """The link in every notification: one click, no login, a signed (topic, user) pair.
+
+        The token is in the query string: Wagtail's page URLs only allow [\\w-] segments.
+        """
         from . import services
         from .models import TopicFollow
 
         if request.method != "GET":
             return HttpResponseNotAllowed(["GET"])
-        ids = services.read_unsubscribe_token(token)
+        ids = services.read_unsubscribe_token(request.GET.get("token", ""))
         if ids is None or ids[0] != self.pk:
             return TemplateResponse(
                 request, "discussions/unsubscribed.html",

@@ -4,6 +4,8 @@ Views call these; templates and models stay free of side effects. Emails go thro
 mail, each rendered in its recipient's language when known, else the topic's language.
 """
 
+from urllib.parse import urlencode
+
 from django.core import signing
 from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
@@ -133,5 +135,5 @@ def read_unsubscribe_token(token):
 
 
 def unsubscribe_url(topic, follow):
-    path = topic.reverse_subpage("unsubscribe", kwargs={"token": unsubscribe_token(follow)})
-    return absolute(topic.full_url, path)
+    query = urlencode({"token": unsubscribe_token(follow)})
+    return absolute(topic.full_url, f"{topic.reverse_subpage('unsubscribe')}?{query}")

@@ -1,0 +1,145 @@
+"""Page tree rules, site search of replies, query counts, and the Arabic side."""
+
+import pytest
+from django.core import mail
+from wagtail.models import Page
+from wagtail.test.utils import WagtailPageTestCase
+
+from discussions.models import (
+    DiscussionIndexPage,
+    DiscussionSpacePage,
+    DiscussionTopicPage,
+    Question,
+    Reply,
+)
+from home.models import HomePage
+from hub.demo import publish, publish_translation
+from tests.factories import UserFactory
+
+from .conftest import make_topic
+
+pytestmark = pytest.mark.django_db
+
+
+class TestTree(WagtailPageTestCase):
+    def test_parent_and_child_types(self):
+        self.assertCanCreateAt(HomePage, DiscussionIndexPage)
+        self.assertCanCreateAt(DiscussionIndexPage, DiscussionSpacePage)
+        self.assertCanCreateAt(DiscussionSpacePage, DiscussionTopicPage)
+        self.assertCanNotCreateAt(HomePage, DiscussionTopicPage)
+        self.assertCanNotCreateAt(DiscussionIndexPage, DiscussionTopicPage)
+        self.assertCanNotCreateAt(Page, DiscussionSpacePage)
+
+
+def test_urls_follow_the_issue(client, topic, space, discussion_index):
+    assert discussion_index.url == "/en/discussions/"
+    assert space.url == "/en/discussions/review-forum/"
+    assert topic.url == "/en/discussions/review-forum/labour-mobility/"
+    for page in (discussion_index, space, topic):
+        assert client.get(page.url).status_code == 200
+
+
+def test_questions_are_numbered_in_order(client, topic):
+    html = client.get(topic.url).content.decode()
+    assert html.index("Question 1") < html.index("What works in your country?")
+    assert html.index("Question 2") < html.index("What should change?")
+
+
+def search_topics(query):
+    return list(DiscussionTopicPage.objects.live().search(query))
+
+
+def test_only_visible_replies_are_searchable(client, user, moderator, topic, question):
+    client.force_login(user)
+    reply_url = topic.url + topic.reverse_subpage("reply")
+    client.post(reply_url, {"body": "Seasonal xylophonists arrive", "question": question.pk})
+    assert search_topics("xylophonists") == [topic]
+
+    reply = Reply.objects.get()
+    client.force_login(moderator)
+    hide_url = topic.url + topic.reverse_subpage("hide_reply", args=[reply.pk])
+    client.post(hide_url, {"reason": "Test"})
+    assert search_topics("xylophonists") == []
+
+
+def test_closed_topics_stay_searchable(space, user):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    closed = make_topic(space, slug="closed", closes_at=timezone.now() - timedelta(days=1),
+                        opens_at=timezone.now() - timedelta(days=9))
+    Reply.objects.create(question=closed.questions.first(), author=user, body="zanzibarian idea")
+    from discussions.services import reindex
+
+    reindex(closed)
+    assert search_topics("zanzibarian") == [closed]
+
+
+@pytest.mark.parametrize("as_moderator", [False, True])
+def test_topic_page_queries_do_not_grow_with_replies(client, user, moderator, topic, question,
+                                                    django_assert_max_num_queries, as_moderator):
+    viewer = moderator if as_moderator else user
+    client.force_login(viewer)
+
+    def add_replies(n):
+        for i in range(n):
+            author = UserFactory()
+            parent = Reply.objects.create(question=question, author=author, body=f"top {i}")
+            Reply.objects.create(question=question, author=UserFactory(), parent=parent,
+                                 body=f"child {i}")
+
+    add_replies(2)
+    client.get(topic.url)  # warm up sessions and caches
+    with django_assert_max_num_queries(40) as small:
+        client.get(topic.url)
+    add_replies(20)
+    with django_assert_max_num_queries(len(small.captured_queries)) as large:
+        response = client.get(topic.url)
+    assert response.content.decode().count('class="reply') >= 44
+    print(f"queries: {len(small.captured_queries)} with 4 replies, "
+          f"{len(large.captured_queries)} with 44")
+
+
+@pytest.fixture
+def arabic_topic(home_pages, discussion_index, topic):
+    arabic_index = publish_translation(discussion_index, "ar", title="النقاشات")
+    arabic_space = publish_translation(topic.get_parent(), "ar", title="منتدى الاستعراض")
+    arabic = topic.copy_for_translation(arabic_index.locale)
+    arabic.title = "تنقل اليد العاملة"
+    return publish(arabic)
+
+
+def test_translated_topic_keeps_its_own_questions(arabic_topic, topic, question):
+    arabic_questions = list(Question.objects.filter(page=arabic_topic))
+    assert len(arabic_questions) == 2
+    assert arabic_questions[0].translation_key == question.translation_key
+    assert arabic_questions[0].locale.language_code == "ar"
+    assert arabic_questions[0].pk != question.pk
+    assert arabic_topic.url.startswith("/ar/discussions/")
+
+
+def test_arabic_reply_and_messages_in_arabic(client, user, arabic_topic):
+    question = Question.objects.filter(page=arabic_topic).first()
+    client.force_login(user)
+    url = arabic_topic.url + arabic_topic.reverse_subpage("reply")
+    response = client.post(url, {"body": "", "question": question.pk})
+    html = response.content.decode()
+    assert 'dir="rtl"' in html
+    assert "ردّك فارغ" in html  # the empty-reply error, translated
+    client.post(url, {"body": "تجربتنا في تنظيم الهجرة الموسمية", "question": question.pk})
+    reply = Reply.objects.get()
+    assert reply.language == "ar"
+    page = client.get(arabic_topic.url).content.decode()
+    assert f'id="reply-{reply.pk}"' in page and "تجربتنا في تنظيم الهجرة الموسمية" in page
+
+
+def test_follow_email_in_the_followers_language(client, user, other_user, arabic_topic):
+    question = Question.objects.filter(page=arabic_topic).first()
+    client.force_login(user)
+    client.post(arabic_topic.url + arabic_topic.reverse_subpage("follow"))
+    client.force_login(other_user)
+    client.post(arabic_topic.url + arabic_topic.reverse_subpage("reply"),
+                {"body": "مرحبا", "question": question.pk})
+    assert len(mail.outbox) == 1
+    assert "ردّ جديد" in mail.outbox[0].subject

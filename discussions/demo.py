@@ -192,6 +192,7 @@ def load(stdout):
     if arabic_locale and home.get_translation_or_none(arabic_locale):
         arabic_index = publish_translation(
             index, "ar", title="النقاشات",
-            intro="<p>نقاشات يشرف عليها مشرفون حول تنفيذ الاتفاق العالمي، بالعربية والإنجليزية.</p>",
+            intro="<p>نقاشات يشرف عليها مشرفون حول تنفيذ الاتفاق العالمي، "
+                  "بالعربية والإنجليزية.</p>",
         )
         build_space(arabic_index, ARABIC, arabic_locale, users, stdout)

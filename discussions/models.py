@@ -14,7 +14,6 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
-from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.fields import RichTextField
@@ -347,7 +346,9 @@ class ReplyReport(models.Model):
     """A user tells the moderators about a reply; one report per user and reply."""
 
     reply = models.ForeignKey(Reply, on_delete=models.CASCADE, related_name="reports")
-    reporter = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    reporter = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
     reason = models.TextField(_("reason"), max_length=1000)
     created_at = models.DateTimeField(default=timezone.now)
 
@@ -357,11 +358,16 @@ class ReplyReport(models.Model):
             models.UniqueConstraint(fields=["reply", "reporter"], name="unique_reply_report"),
         ]
 
+    def __str__(self):
+        return f"{self.reporter} → #{self.reply_id}"
+
 
 class TopicFollow(models.Model):
     """A user follows a topic: an email for each new visible reply, until unsubscribed."""
 
-    topic = models.ForeignKey(DiscussionTopicPage, on_delete=models.CASCADE, related_name="follows")
+    topic = models.ForeignKey(
+        DiscussionTopicPage, on_delete=models.CASCADE, related_name="follows"
+    )
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="followed_topics"
     )
@@ -373,4 +379,7 @@ class TopicFollow(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["topic", "user"], name="unique_topic_follow"),
         ]
+
+    def __str__(self):
+        return f"{self.user} → {self.topic_id}"
 

@@ -70,7 +70,7 @@ class TopicRoutesMixin:
                     self._annotate(item, user, is_moderator, bound_forms)
                 question.thread.append(reply)
             answerable = {reply.pk for reply in question.thread if reply.is_visible}
-            for (kind, question_pk, parent_pk), form in self._reply_forms(bound_forms):
+            for (_kind, question_pk, parent_pk), form in self._reply_forms(bound_forms):
                 if question_pk == question.pk and parent_pk not in answerable:
                     question.form = form  # its reply is gone: show the error under the question
         context.update(
@@ -164,7 +164,9 @@ class TopicRoutesMixin:
             return self.back(request)
         if not form.is_valid():
             return self.render_with(request, self._form_key(form), form)
-        question = Question.objects.filter(page_id=self.pk, pk=form.cleaned_data["question"]).first()
+        question = Question.objects.filter(
+            page_id=self.pk, pk=form.cleaned_data["question"]
+        ).first()
         if question is None:
             raise Http404(_("This question is not part of this discussion."))
         parent = None
@@ -323,10 +325,14 @@ class TopicRoutesMixin:
         reply = self.any_reply(reply_id)
         if reply.is_visible:
             return self.permalink(request, reply)
+        was_pending = reply.is_pending
         reply.status = reply.Status.APPROVED
         reply.hidden_reason = ""
         reply.save(update_fields=["status", "hidden_reason"])
-        services.reply_published(self, reply)
+        if was_pending:
+            services.reply_published(self, reply)  # followers hear of it once
+        else:
+            services.reindex(self)  # shown again after hiding
         messages.success(request, _("The reply is approved and public."))
         return self.permalink(request, reply)
 
@@ -341,7 +347,9 @@ class TopicRoutesMixin:
         TopicFollow.objects.update_or_create(
             topic_id=self.pk, user=request.user, defaults={"language": request.LANGUAGE_CODE}
         )
-        messages.success(request, _("You follow this discussion: you will get an email for new replies."))
+        messages.success(
+            request, _("You follow this discussion: you will get an email for new replies.")
+        )
         return self.back(request)
 
     @path("unfollow/", name="unfollow")

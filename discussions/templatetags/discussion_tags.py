@@ -17,5 +17,5 @@ def reply_text(value):
 
 @register.simple_tag
 def topic_route(page, name, *args):
-    """URL of one of the topic's own routes, e.g. ``{% topic_route page "edit_reply" reply.pk %}``."""
+    """URL of a topic route: ``{% topic_route page "edit_reply" reply.pk %}``."""
     return page.url + page.reverse_subpage(name, args=args or None)

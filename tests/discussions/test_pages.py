@@ -104,7 +104,7 @@ def test_topic_page_queries_do_not_grow_with_replies(client, user, moderator, to
 @pytest.fixture
 def arabic_topic(home_pages, discussion_index, topic):
     arabic_index = publish_translation(discussion_index, "ar", title="النقاشات")
-    arabic_space = publish_translation(topic.get_parent(), "ar", title="منتدى الاستعراض")
+    publish_translation(topic.get_parent(), "ar", title="منتدى الاستعراض")
     arabic = topic.copy_for_translation(arabic_index.locale)
     arabic.title = "تنقل اليد العاملة"
     return publish(arabic)
@@ -143,3 +143,33 @@ def test_follow_email_in_the_followers_language(client, user, other_user, arabic
                 {"body": "مرحبا", "question": question.pk})
     assert len(mail.outbox) == 1
     assert "ردّ جديد" in mail.outbox[0].subject
+
+
+class TestAdminCreation(WagtailPageTestCase):
+    """Editors create a topic with its questions in the Wagtail admin."""
+
+    def test_editor_creates_a_topic_with_questions(self):
+        from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
+
+        from tests.factories import (
+            DiscussionIndexPageFactory,
+            DiscussionSpacePageFactory,
+            HomePageFactory,
+        )
+
+        root = Page.get_first_root_node()
+        home = HomePageFactory(parent=root, slug="home-admin")
+        space = DiscussionSpacePageFactory(parent=DiscussionIndexPageFactory(parent=home))
+        self.client.force_login(UserFactory(groups=["Editors"]))
+        data = nested_form_data({
+            "title": "Skills partnerships",
+            "slug": "skills",
+            "welcome": rich_text("<p>Welcome</p>"),
+            "opens_at": "2026-01-01 09:00",
+            "closes_at": "",
+            "questions": inline_formset([{"text": "First?"}, {"text": "Second?"}]),
+        })
+        self.assertCanCreate(space, DiscussionTopicPage, data)
+        topic = DiscussionTopicPage.objects.get(slug="skills")
+        texts = list(topic.questions.values_list("text", "locale__language_code"))
+        assert texts == [("First?", "en"), ("Second?", "en")]

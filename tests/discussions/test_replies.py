@@ -387,3 +387,36 @@ def test_unfollow_and_no_email_to_the_author(client, user, topic, question):
     assert not mail.outbox  # authors are not told about their own replies
     client.post(route(topic, "unfollow"))
     assert not TopicFollow.objects.exists()
+
+
+def test_posts_without_a_csrf_token_are_refused(user, topic, question):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(user)
+    response = post_reply(client, topic, question, "No token")
+    assert response.status_code == 403
+    assert not Reply.objects.exists()
+
+
+@pytest.mark.parametrize("number", ["99999999999999999999", "-1", "1.5"])
+def test_out_of_range_ids_are_not_server_errors(client, user, topic, number):
+    client.force_login(user)
+    response = client.post(route(topic, "reply"), {"body": "x", "question": number,
+                                                  "parent": number})
+    assert response.status_code in (400, 404)
+    edit = topic.url + f"replies/{number.lstrip('-')}/edit/"
+    assert client.get(edit).status_code == 404
+    assert not Reply.objects.exists()
+
+
+def test_showing_a_hidden_reply_again_does_not_notify_followers_twice(
+    client, user, other_user, moderator, topic, reply_factory
+):
+    TopicFollow.objects.create(topic=topic, user=other_user)
+    reply = reply_factory(user, "Back again", status=Reply.Status.HIDDEN, hidden_reason="x")
+    client.force_login(moderator)
+    client.post(route(topic, "approve_reply", reply.pk))
+    reply.refresh_from_db()
+    assert reply.status == "approved" and reply.hidden_reason == ""
+    assert not mail.outbox

@@ -101,11 +101,11 @@ class DiscussionSpacePage(Page):
 
     @property
     def objectives(self):
-        return [link.objective for link in self.space_objectives.all()]
+        return [link.objective for link in _links(self, "space_objectives", "objective")]
 
     @property
     def moderators(self):
-        return [link.user for link in self.space_moderators.all()]
+        return [link.user for link in _links(self, "space_moderators", "user")]
 
     def is_moderator(self, user):
         """Superusers, the hub's Moderators group and this space's named moderators."""
@@ -135,6 +135,15 @@ class DiscussionSpacePage(Page):
         ).order_by("opens_at")
         context["archive"] = topics.filter(closes_at__lt=now).order_by("-closes_at")
         return context
+
+
+def _links(page, relation, target):
+    """A child relation's rows with their target: the prefetched ones in listings, else one
+    query (a saved page's relation manager is a queryset; a preview's is in memory)."""
+    manager = getattr(page, relation)
+    if relation in getattr(page, "_prefetched_objects_cache", {}) or not page.pk:
+        return manager.all()
+    return manager.all().select_related(target)
 
 
 def get_user_model_queryset():

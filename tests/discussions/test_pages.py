@@ -173,3 +173,39 @@ class TestAdminCreation(WagtailPageTestCase):
         topic = DiscussionTopicPage.objects.get(slug="skills")
         texts = list(topic.questions.values_list("text", "locale__language_code"))
         assert texts == [("First?", "en"), ("Second?", "en")]
+
+
+def test_index_and_space_queries_do_not_grow(client, discussion_index, space, taxonomy,
+                                            django_assert_max_num_queries):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from discussions.models import SpaceModerator, SpaceObjective
+    from hub.models import Objective
+    from tests.factories import DiscussionSpacePageFactory
+
+    def grow(n):
+        for i in range(n):
+            extra = DiscussionSpacePageFactory(parent=discussion_index)
+            for objective in Objective.objects.filter(locale=space.locale, number__in=[1, 2]):
+                SpaceObjective.objects.create(page=extra, objective=objective)
+            SpaceObjective.objects.get_or_create(
+                page=space, objective=Objective.objects.get(locale=space.locale, number=i + 3)
+            )
+            SpaceModerator.objects.create(page=space, user=UserFactory())
+            make_topic(space, slug=f"closed-{extra.pk}",
+                       opens_at=timezone.now() - timedelta(days=9),
+                       closes_at=timezone.now() - timedelta(days=1))
+
+    grow(1)
+    counts = {}
+    for size in ("small", "large"):
+        for page in (discussion_index, space):
+            client.get(page.url)
+            limit = counts.get(page.pk, 60)
+            with django_assert_max_num_queries(limit) as queries:
+                assert client.get(page.url).status_code == 200
+            counts[page.pk] = len(queries.captured_queries)
+        if size == "small":
+            grow(8)

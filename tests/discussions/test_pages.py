@@ -209,3 +209,15 @@ def test_index_and_space_queries_do_not_grow(client, discussion_index, space, ta
             counts[page.pk] = len(queries.captured_queries)
         if size == "small":
             grow(8)
+
+
+def test_site_search_finds_a_topic_by_its_reply_text(client, user, topic, question):
+    client.force_login(user)
+    client.post(topic.url + topic.reverse_subpage("reply"),
+                {"body": "Circular quetzalcoatl visas", "question": question.pk})
+    response = client.get("/en/search/", {"q": "quetzalcoatl"})
+    assert topic.title in response.content.decode()
+    reply = Reply.objects.get()
+    client.post(topic.url + topic.reverse_subpage("delete_reply", args=[reply.pk]))
+    response = client.get("/en/search/", {"q": "quetzalcoatl"})
+    assert topic.title not in response.content.decode()

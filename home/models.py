@@ -21,7 +21,11 @@ class HomePage(Page):
 
     parent_page_types = ["wagtailcore.Page"]
     # Each section app adds its index page here.
-    subpage_types = ["practices.PracticeIndexPage", "guidance.GuidanceIndexPage"]
+    subpage_types = [
+        "guidance.GuidanceIndexPage",
+        "practices.PracticeIndexPage",
+        "discussions.DiscussionIndexPage",
+    ]
     # One home page per language, each the root of its language's tree.
     max_count = len(settings.LANGUAGES)
 

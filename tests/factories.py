@@ -83,3 +83,32 @@ def make_practice(index, title, objectives, *, countries=("MA",), live=True, **f
     if live:
         publish(page)
     return page
+
+# -- discussions ---------------------------------------------------------------------------
+
+
+class DiscussionIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Discussions"
+    slug = "discussions"
+    show_in_menus = True
+
+    class Meta:
+        model = "discussions.DiscussionIndexPage"
+
+
+class DiscussionSpacePageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Space {n}")
+    description = "<p>A space to exchange on the GCM.</p>"
+    expected_audience = "Member states and stakeholders"
+    languages = "English, Arabic"
+
+    class Meta:
+        model = "discussions.DiscussionSpacePage"
+
+
+class DiscussionTopicPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Topic {n}")
+    welcome = "<p>Welcome.</p>"
+
+    class Meta:
+        model = "discussions.DiscussionTopicPage"

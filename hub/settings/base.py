@@ -29,13 +29,14 @@ INSTALLED_APPS = [
     "guidance",
     "practices",
     "search",
+    "discussions",
     # Translation
     "wagtail_localize",
     "wagtail_localize.locales",
     # Wagtail
     "wagtail.contrib.forms",
-    "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
+    "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.embeds",
     "wagtail.sites",

@@ -3,8 +3,8 @@
 import pytest
 from wagtail.models import Locale, Page
 
-from search.query import search_pages
 from search.highlight import highlight
+from search.query import search_pages
 
 from .test_analysis import ARABIC_PAIRS
 

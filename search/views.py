@@ -48,6 +48,14 @@ def _decorate(results, query, active_language):
     return items
 
 
+def _facet(results):
+    """Result counts per content type id (one query); none when nothing was searchable."""
+    try:
+        return results.facet("content_type_id")
+    except NotImplementedError:  # empty results (the query had no searchable word)
+        return {}
+
+
 @never_cache
 def search(request):
     query = clean_query(request.GET.get("q", ""))
@@ -64,7 +72,7 @@ def search(request):
     type_counts = {name: 0 for name in known_types}
     results = Page.objects.none()
     if query:
-        for ct_id, count in search_results(base, query).facet("content_type").items():
+        for ct_id, count in _facet(search_results(base, query)).items():
             if ct_id in type_of:
                 type_counts[type_of[ct_id]] += count
         filtered = base

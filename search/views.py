@@ -1,30 +1,103 @@
-"""Site search across every page type, restricted to the visitor's language."""
+"""Site search across every page type, restricted to the visitor's language by default."""
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.template.response import TemplateResponse
+from django.utils.translation import get_language_bidi
 from django.views.decorators.cache import never_cache
 from wagtail.models import Locale, Page
 
+from hub.models import Objective
+
+from .analysis import terms
+from .highlight import highlight, page_text
+from .query import clean_query, content_type_ids, search_results, search_types
+
 RESULTS_PER_PAGE = 10
+RTL_LANGUAGES = {"ar"}
+
+
+def _suggestions(query, locale):
+    """Objectives of this language whose titles share a term with the query (all if empty)."""
+    objectives = list(Objective.objects.filter(locale=locale).order_by("number"))
+    if not query:
+        return objectives
+    wanted = set(terms(query))
+    return [o for o in objectives if wanted & set(terms(f"{o.title} {o.short_title}"))]
+
+
+def _decorate(results, query, active_language):
+    """Specific pages with snippet and language; queries grow with types, not results."""
+    ids = [page.pk for page in results]
+    specific = Page.objects.filter(pk__in=ids).specific()
+    by_id = {page.pk: page for page in specific}
+    languages = dict(Locale.objects.values_list("pk", "language_code"))
+    items = []
+    for pk in ids:
+        page = by_id.get(pk)
+        if page is None:
+            continue
+        language = languages.get(page.locale_id, active_language)
+        items.append({
+            "page": page,
+            "title": highlight(page.title, query, length=200),
+            "snippet": highlight(page_text(page), query),
+            "other_language": language != active_language,
+            "language": language,
+            "direction": "rtl" if language in RTL_LANGUAGES else "ltr",
+        })
+    return items
+
+
+def _facet(results):
+    """Result counts per content type id (one query); none when nothing was searchable."""
+    try:
+        return results.facet("content_type_id")
+    except NotImplementedError:  # empty results (the query had no searchable word)
+        return {}
 
 
 @never_cache
 def search(request):
-    query = request.GET.get("q", "").strip()[:200]
+    query = clean_query(request.GET.get("q", ""))
+    known_types = search_types()
+    selected = [t for t in request.GET.getlist("type") if t in known_types]
+    all_languages = request.GET.get("all_languages") == "1"
+    locale = Locale.get_active()
+
+    base = Page.objects.live().public()
+    if not all_languages:
+        base = base.filter(locale=locale)
+    type_of = content_type_ids(known_types)
+
+    type_counts = {name: 0 for name in known_types}
     results = Page.objects.none()
     if query:
-        results = (
-            Page.objects.live().public().filter(locale=Locale.get_active()).search(query)
-        )
+        for ct_id, count in _facet(search_results(base, query)).items():
+            if ct_id in type_of:
+                type_counts[type_of[ct_id]] += count
+        filtered = base
+        if selected:
+            filtered = base.filter(content_type_id__in=[
+                ct for ct, name in type_of.items() if name in selected])
+        results = search_results(filtered, query)
+
     paginator = Paginator(results, RESULTS_PER_PAGE)
     try:
-        page = paginator.page(request.GET.get("page", 1))
+        page_obj = paginator.page(request.GET.get("page", 1))
     except PageNotAnInteger:
-        page = paginator.page(1)
+        page_obj = paginator.page(1)
     except EmptyPage:
-        page = paginator.page(paginator.num_pages)
-    return TemplateResponse(
-        request,
-        "search/search.html",
-        {"search_query": query, "search_results": page, "paginator": paginator},
-    )
+        page_obj = paginator.page(paginator.num_pages)
+
+    items = _decorate(page_obj.object_list, query, locale.language_code) if query else []
+    return TemplateResponse(request, "search/search.html", {
+        "search_query": query,
+        "search_results": page_obj,
+        "items": items,
+        "paginator": paginator,
+        "types": [{"name": name, "count": type_counts[name], "selected": name in selected}
+                  for name in known_types],
+        "all_languages": all_languages,
+        "suggestions": _suggestions(query, locale) if not paginator.count else [],
+        "is_rtl": get_language_bidi(),
+    })

@@ -175,20 +175,21 @@ WAGTAIL_WORKFLOW_ENABLED = True
 # Index updates run through django-tasks. Immediate: a published page is searchable at once.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
+# Search: Wagtail's backends on text analysed by search/analysis.py (Arabic normalisation,
+# stemming), so every backend matches the same words. See search/backends/.
 ELASTICSEARCH_URL = env_str("ELASTICSEARCH_URL")
 if ELASTICSEARCH_URL:
     WAGTAILSEARCH_BACKENDS = {
         "default": {
-            "BACKEND": "wagtail.search.backends.elasticsearch9",
+            "BACKEND": "search.backends.elasticsearch9",
             "URLS": [ELASTICSEARCH_URL],
             "INDEX_PREFIX": env_str("ELASTICSEARCH_INDEX_PREFIX", "hub_"),
             "TIMEOUT": env_int("ELASTICSEARCH_TIMEOUT", 10),
             "OPTIONS": {},
-            "INDEX_SETTINGS": {},
         }
     }
 else:
-    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends.database"}}
 
 # Accounts (django-allauth)
 ACCOUNT_LOGIN_METHODS = {"email"}

@@ -1,0 +1,77 @@
+"""Elasticsearch configuration, tested offline as far as it can be.
+
+No Elasticsearch server runs here. The offline tests build the backend, its index settings,
+mapping and documents, and compile queries without a network call. The ONE mock in the search
+tests is ``elasticsearch.Elasticsearch.search`` (patched on the class), standing in for the
+cluster to capture the request body that would be sent. Tests marked ``elasticsearch`` run
+against a real cluster when ELASTICSEARCH_URL is set and are skipped otherwise.
+"""
+
+import os
+import subprocess
+import sys
+from unittest import mock
+
+import pytest
+from wagtail.models import Page
+
+from practices.models import PracticePage
+from search.backends.elasticsearch9 import Mapping, SearchBackend
+
+
+def make_backend():
+    return SearchBackend({"URLS": ["http://localhost:9200"], "INDEX_PREFIX": "hub_test_"})
+
+
+def test_settings_switch_on_elasticsearch_url():
+    code = ("import django; django.setup(); from django.conf import settings; "
+            "print(settings.WAGTAILSEARCH_BACKENDS['default']['BACKEND'])")
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "hub.settings.test"}
+    run = lambda extra: subprocess.run(  # noqa: E731
+        [sys.executable, "-c", code], env={**env, **extra}, capture_output=True, text=True,
+        check=True).stdout.strip()
+    assert run({"ELASTICSEARCH_URL": "http://es.example:9200"}) == "search.backends.elasticsearch9"
+    env.pop("ELASTICSEARCH_URL", None)
+    assert run({}) == "search.backends.database"
+
+
+def test_index_settings_use_the_pre_analysed_default_analyser():
+    analyzer = make_backend().settings["settings"]["analysis"]["analyzer"]
+    assert analyzer["default"] == {
+        "type": "custom", "tokenizer": "whitespace",
+        "filter": ["lowercase", "decimal_digit", "arabic_normalization"],
+    }
+    assert "edgengram_analyzer" in analyzer  # Wagtail's own autocomplete analyser kept
+
+
+@pytest.mark.django_db
+def test_documents_carry_analysed_text(make_page):
+    page = make_page("والمهاجرين", "الهِجْرَة الآمنة للمدرسة", language="ar")
+    document = Mapping(PracticePage).get_document(PracticePage.objects.get(pk=page.pk))
+    texts = {value for key, value in document.items() if isinstance(value, str)}
+    assert "مهاجر" in texts
+    assert "هجر امن مدرس" in texts
+    assert Mapping(PracticePage).get_mapping()["properties"]["_all_text"] == {"type": "text"}
+
+
+@pytest.mark.django_db
+def test_queries_sent_to_the_cluster_are_analysed(home_pages):
+    backend = make_backend()
+    with mock.patch("elasticsearch.Elasticsearch.search") as search:
+        search.return_value = {"hits": {"hits": [], "total": {"value": 0}}}
+        list(backend.search("والمُهاجِرين إدارة", Page.objects.live()))
+    body = str(search.call_args)
+    assert "مهاجر ادار" in body
+    assert "والمُهاجِرين" not in body
+
+
+@pytest.mark.elasticsearch
+@pytest.mark.django_db
+def test_real_cluster_finds_arabic_variants(make_page, settings):
+    from django.core.management import call_command
+
+    from search.query import search_pages
+
+    page = make_page("صفحة", "نص عن الهجرة الآمنة", language="ar")
+    call_command("update_index", stdout=open(os.devnull, "w"))
+    assert search_pages(Page.objects.live(), "والهِجْرَة") == [page.pk]

@@ -206,3 +206,4 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
 }
+ACCOUNT_SIGNUP_FORM_CLASS = "hub.accounts.forms.SignupForm"

@@ -88,3 +88,4 @@ def is_rejected(workflow_state):
         and task_state is not None
         and task_state.status == TaskState.STATUS_REJECTED
     )
+

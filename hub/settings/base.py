@@ -207,3 +207,4 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
 }
 ACCOUNT_SIGNUP_FORM_CLASS = "hub.accounts.forms.SignupForm"
+WAGTAIL_FINISH_WORKFLOW_ACTION = "practices.finish.publish_approved"

@@ -13,8 +13,8 @@ the same results whichever language's row it names.
 
 from django.conf import settings
 from django.db import models
-from django_countries.fields import CountryField
 from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel

@@ -35,7 +35,8 @@ def sign_up(client, email, language="en"):
     link = re.search(r"https?://\S+/accounts/confirm-email/\S+", mail.outbox[-1].body).group(0)
     path = re.sub(r"^https?://[^/]+", "", link)
     client.post(path)
-    assert client.post(f"/{language}/accounts/login/", {"login": email, "password": PASSWORD}).status_code == 302
+    response = client.post(f"/{language}/accounts/login/", {"login": email, "password": PASSWORD})
+    assert response.status_code == 302
 
 
 def submission_data(**overrides):

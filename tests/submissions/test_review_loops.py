@@ -17,7 +17,8 @@ pytestmark = pytest.mark.django_db
 
 
 def hub_events(to):
-    return [m.extra_headers[HEADER] for m in mail.outbox if HEADER in m.extra_headers and to in m.to]
+    return [m.extra_headers[HEADER] for m in mail.outbox
+            if HEADER in m.extra_headers and to in m.to]
 
 
 @pytest.fixture
@@ -104,7 +105,8 @@ def test_other_users_submission_is_404(submitter):
     page = submit(logged_in(submitter))
     intruder = logged_in(UserFactory())
     assert intruder.get(f"/en/practices/mine/{page.pk}/edit/").status_code == 404
-    assert intruder.post(f"/en/practices/mine/{page.pk}/edit/", submission_data()).status_code == 404
+    response = intruder.post(f"/en/practices/mine/{page.pk}/edit/", submission_data())
+    assert response.status_code == 404
     assert intruder.get(f"/en/practices/mine/{page.pk + 999}/edit/").status_code == 404
     assert "Legal aid" not in intruder.get("/en/practices/mine/").content.decode()
 

@@ -154,3 +154,20 @@ def test_dashboard_queries_do_not_grow(submitter, django_assert_max_num_queries)
         submit(client, title=f"Practice {n}")
     with django_assert_max_num_queries(25):
         assert client.get("/en/practices/mine/").status_code == 200
+
+
+def test_moderator_rejects_in_the_admin_and_submitter_cannot(submitter):
+    moderator = UserFactory(groups=["Moderators"])
+    client = logged_in(submitter)
+    page = submit(client)
+    url = f"/admin/practices/reject/{page.pk}/"
+    assert "/admin/login/" in client.post(url, {"comment": "x"}).url
+    reviewer = logged_in(UserFactory(groups=["Reviewers"]))
+    assert reviewer.post(url, {"comment": "x"}).url == "/admin/"  # not their task yet
+    moderator_client = logged_in(moderator)
+    assert moderator_client.get(url).status_code == 200
+    assert url in moderator_client.get(f"/admin/pages/{page.pk}/edit/").content.decode()
+    assert moderator_client.post(url, {"comment": "Out of scope."}).status_code == 302
+    page = PracticePage.objects.get(pk=page.pk)
+    assert not page.live and page.locked
+    assert "Out of scope." in client.get("/en/practices/mine/").content.decode()

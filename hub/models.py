@@ -11,8 +11,10 @@ locale's row, and listings filter on the language-independent ``number``/``slug`
 the same results whichever language's row it names.
 """
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel
@@ -154,3 +156,37 @@ class StakeholderType(SluggedTerm):
         constraints = [
             models.UniqueConstraint(fields=["slug", "locale"], name="unique_stakeholder_slug"),
         ]
+
+
+class UserProfile(models.Model):
+    """What the hub knows about a registered user besides allauth's email and password.
+
+    ``stakeholder_type`` keeps the language-independent slug of a ``StakeholderType``, so the
+    profile reads the same whichever language the user switches to.
+    """
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="profile"
+    )
+    name = models.CharField(_("full name"), max_length=200)
+    organisation = models.CharField(_("organisation"), max_length=255, blank=True)
+    stakeholder_type = models.SlugField(_("stakeholder type"), max_length=80, blank=True)
+    country = CountryField(_("country"), blank=True)
+    preferred_language = models.CharField(
+        _("preferred language"), max_length=8, choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+        help_text=_("The language of the emails the hub sends you."),
+    )
+
+    class Meta:
+        verbose_name = _("user profile")
+        verbose_name_plural = _("user profiles")
+
+    def __str__(self):
+        return self.name
+
+
+def preferred_language(user):
+    """The user's chosen language for emails, the site's default when there is no profile."""
+    profile = UserProfile.objects.filter(user=user).first() if user else None
+    return profile.preferred_language if profile else settings.LANGUAGE_CODE

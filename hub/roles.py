@@ -21,11 +21,15 @@ TAXONOMY_MODELS = (
 PAGE_PERMISSIONS = {
     "Editors": ("add_page", "change_page", "publish_page", "lock_page", "unlock_page"),
     "Moderators": ("add_page", "change_page", "publish_page", "lock_page", "unlock_page"),
+    # Reviewers act on practices only through the "Peer review" workflow task, which opens
+    # the editor to them; they need admin access but no page permissions of their own.
+    "Reviewers": (),
 }
 
 MODEL_PERMISSIONS = {
     "Editors": [f"{action}_{model}" for model in TAXONOMY_MODELS for action in ("add", "change")],
     "Moderators": [f"change_{model}" for model in TAXONOMY_MODELS],
+    "Reviewers": [],
 }
 
 

@@ -9,6 +9,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from search import views as search_views
 
 from . import views
+from .accounts import views as account_views
 
 handler404 = "hub.views.page_not_found"
 handler500 = "hub.views.server_error"
@@ -31,7 +32,10 @@ if settings.DEBUG:
 # Language-prefixed: /en/… and /ar/…. "/" redirects by Accept-Language (LocaleMiddleware).
 urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
+    path("accounts/profile/", account_views.profile, name="account_profile"),
     path("accounts/", include("allauth.urls")),
+    # Before Wagtail's catch-all: the repository page's own URL is /<lang>/practices/.
+    path("practices/", include("practices.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -209,3 +209,5 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
 }
+ACCOUNT_SIGNUP_FORM_CLASS = "hub.accounts.forms.SignupForm"
+WAGTAIL_FINISH_WORKFLOW_ACTION = "practices.finish.publish_approved"

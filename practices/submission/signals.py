@@ -1,0 +1,62 @@
+"""Wire the review workflow to the repository pages and to the notifications."""
+
+from django.db.models.signals import post_save
+from django.dispatch import receiver
+from wagtail.signals import task_approved, task_submitted, workflow_approved, workflow_rejected
+
+from ..models import PracticeIndexPage, PracticePage
+from ..workflow import TASKS, WORKFLOW_NAME, assign_to
+from .notifications import notify_group, send
+
+TASK_GROUPS = dict(TASKS)
+
+
+@receiver(post_save, sender=PracticeIndexPage)
+def assign_review_workflow(sender, instance, created, raw=False, **kwargs):
+    """Each language's repository (a new tree node, including a translation) gets the workflow."""
+    if created and not raw:
+        assign_to(instance)
+
+
+def _practice(workflow_state):
+    if workflow_state.workflow.name != WORKFLOW_NAME:
+        return None
+    page = workflow_state.content_object
+    page = getattr(page, "specific", page)
+    return page if isinstance(page, PracticePage) else None
+
+
+@receiver(task_submitted)
+def on_task_submitted(sender, instance, user=None, **kwargs):
+    page = _practice(instance.workflow_state)
+    if page is None:
+        return
+    task_name = instance.task.name
+    if task_name == TASKS[0][0]:
+        # Arrival (or resubmission) of a practice: moderators screen it; the author is told.
+        notify_group([TASK_GROUPS[task_name]], "screening_requested", page)
+        send(page.owner, "submitted", page)
+    else:
+        notify_group([TASK_GROUPS[task_name]], "review_requested", page)
+
+
+@receiver(task_approved)
+def on_task_approved(sender, instance, user=None, **kwargs):
+    page = _practice(instance.workflow_state)
+    if page is not None and instance.task.name == TASKS[0][0]:
+        send(page.owner, "screening_approved", page, instance.comment)
+
+
+@receiver(workflow_approved)
+def on_workflow_approved(sender, instance, user=None, **kwargs):
+    page = _practice(instance)
+    if page is not None:
+        page.refresh_from_db()
+        send(page.owner, "published", page)
+
+
+@receiver(workflow_rejected)
+def on_workflow_rejected(sender, instance, user=None, **kwargs):
+    page = _practice(instance)
+    if page is not None:
+        send(page.owner, "changes_requested", page, instance.current_task_state.comment)

@@ -1,0 +1,68 @@
+"""Front-end submission: the form, the submitter's dashboard, editing own submissions."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from wagtail.models import Locale
+
+from ..models import PracticePage
+from . import services
+from .forms import PracticeSubmissionForm
+
+
+def _own_page(user, pk):
+    """The user's own practice, or 404 whether it exists or not (no existence leak)."""
+    return get_object_or_404(PracticePage, pk=pk, owner=user)
+
+
+def _handle(request, page=None):
+    language = page.locale.language_code if page else get_language()
+    locale = page.locale if page else Locale.objects.get(language_code=language)
+    if services.repository_for(language) is None:
+        raise Http404("No repository in this language")
+    if request.method == "POST":
+        is_draft = "save_draft" in request.POST
+        form = PracticeSubmissionForm(request.POST, locale=locale, draft=is_draft)
+        limited = not is_draft and services.submissions_today(request.user) >= services.DAILY_LIMIT
+        if limited:
+            form.add_error(None, _("You have reached the limit of %(n)d submissions a day. "
+                                   "Your text is kept: save it as a draft and submit it "
+                                   "tomorrow.") % {"n": services.DAILY_LIMIT})
+        if not limited and form.is_valid():
+            page = services.save_draft(request.user, form.cleaned_data, language, page)
+            if is_draft:
+                messages.success(request, _("Your draft is saved."))
+            else:
+                services.submit(request.user, page)
+                messages.success(request, _("Your practice is submitted for review."))
+            return redirect("practices:mine")
+    else:
+        initial = services.initial_from(page) if page else {}
+        form = PracticeSubmissionForm(initial=initial, locale=locale)
+    return render(request, "practices/submission/form.html", {"form": form, "practice": page})
+
+
+@login_required
+def submit(request):
+    return _handle(request)
+
+
+@login_required
+def edit(request, pk):
+    page = _own_page(request.user, pk)
+    rows = {row["page"].pk: row for row in services.submissions_of(request.user)}
+    if not rows[page.pk]["editable"]:
+        messages.error(request, _("This submission cannot be edited in its current state."))
+        return redirect("practices:mine")
+    return _handle(request, page)
+
+
+@login_required
+def mine(request):
+    return render(
+        request, "practices/submission/mine.html",
+        {"submissions": services.submissions_of(request.user)},
+    )

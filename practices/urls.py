@@ -1,0 +1,13 @@
+"""Front-end routes of the repository (language-prefixed, included from hub/urls.py)."""
+
+from django.urls import path
+
+from .submission import views
+
+app_name = "practices"
+
+urlpatterns = [
+    path("submit/", views.submit, name="submit"),
+    path("mine/", views.mine, name="mine"),
+    path("mine/<int:pk>/edit/", views.edit, name="edit"),
+]

@@ -1,0 +1,29 @@
+"""Admin glue for the review workflow: the final "Reject" view, button and log action."""
+
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.widgets import Button
+
+from . import admin_views
+from .models import PracticePage
+from .workflow import REJECT_ACTION, REJECT_LABEL
+
+
+@hooks.register("register_log_actions")
+def register_rejection(actions):
+    actions.register_action(REJECT_ACTION, _("Reject submission"), _("Submission rejected"))
+
+
+@hooks.register("register_admin_urls")
+def reject_url():
+    return [path("practices/reject/<int:page_id>/", admin_views.reject, name="practices_reject")]
+
+
+@hooks.register("register_page_header_buttons")
+def reject_button(page, user, view_name, next_url=None):
+    if isinstance(page.specific_deferred, PracticePage) and admin_views.can_reject(page, user):
+        yield Button(
+            REJECT_LABEL, reverse("practices_reject", args=[page.pk]), icon_name="cross",
+            priority=80,
+        )

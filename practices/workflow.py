@@ -1,0 +1,91 @@
+"""The "Practice review" workflow: Screening (Moderators), then Peer review (Reviewers).
+
+Moderation state lives in Wagtail's own tables (WorkflowState, TaskState, log entries), never in
+a parallel status field. Wagtail's "reject" action is the hub's "request changes" (the workflow
+waits in ``needs_changes`` for the submitter to resubmit). A final rejection is
+``reject_submission``: the current task state is marked rejected with the moderator's comment,
+the workflow is cancelled, and the page is locked by the moderator, so the submitter can no
+longer edit or resubmit it and nothing publishes it unless a moderator deliberately unlocks it.
+"""
+
+from django.contrib.auth.models import Group
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.log_actions import log
+from wagtail.models import (
+    GroupApprovalTask,
+    TaskState,
+    Workflow,
+    WorkflowPage,
+    WorkflowState,
+    WorkflowTask,
+)
+
+WORKFLOW_NAME = "Practice review"
+TASKS = (("Screening", "Moderators"), ("Peer review", "Reviewers"))
+REJECT_ACTION = "practices.reject_submission"
+REJECT_LABEL = _("Reject the submission")
+
+
+def practice_review_workflow():
+    """Get or create the workflow and its two group approval tasks (idempotent)."""
+    workflow, _created = Workflow.objects.get_or_create(name=WORKFLOW_NAME)
+    for order, (task_name, group_name) in enumerate(TASKS):
+        group, _ = Group.objects.get_or_create(name=group_name)
+        task = GroupApprovalTask.objects.filter(name=task_name).first()
+        if task is None:
+            task = GroupApprovalTask.objects.create(name=task_name)
+        task.groups.add(group)
+        WorkflowTask.objects.get_or_create(
+            workflow=workflow, task=task, defaults={"sort_order": order}
+        )
+    return workflow
+
+
+def assign_to(index_page):
+    """Attach the workflow to one language's repository page (each tree needs its own)."""
+    WorkflowPage.objects.update_or_create(
+        page=index_page, defaults={"workflow": practice_review_workflow()}
+    )
+
+
+def assign_to_all_repositories():
+    from .models import PracticeIndexPage
+
+    for index_page in PracticeIndexPage.objects.all():
+        assign_to(index_page)
+
+
+@transaction.atomic
+def reject_submission(page, user, comment=""):
+    """Reject for good: record the decision on the current task, cancel, lock the page."""
+    workflow_state = page.current_workflow_state
+    if workflow_state is None or workflow_state.status != WorkflowState.STATUS_IN_PROGRESS:
+        raise ValueError("Only a submission under review can be rejected.")
+    task_state = workflow_state.current_task_state
+    task_state.status = TaskState.STATUS_REJECTED
+    task_state.finished_at = timezone.now()
+    task_state.finished_by = user
+    task_state.comment = comment
+    task_state.save()
+    # Cancelling first marks the state "cancelled" (and sends workflow_cancelled).
+    workflow_state.cancel(user=user)
+    page.locked, page.locked_by, page.locked_at = True, user, timezone.now()
+    page.save(update_fields=["locked", "locked_by", "locked_at"], clean=False)
+    log(instance=page, action=REJECT_ACTION, user=user, data={"comment": comment})
+    from .submission.notifications import notify_rejected
+
+    notify_rejected(page, comment)
+
+
+def is_rejected(workflow_state):
+    """A cancelled workflow whose last task was rejected: the final "reject" decision."""
+    task_state = workflow_state.current_task_state if workflow_state else None
+    return (
+        workflow_state is not None
+        and workflow_state.status == WorkflowState.STATUS_CANCELLED
+        and task_state is not None
+        and task_state.status == TaskState.STATUS_REJECTED
+    )
+

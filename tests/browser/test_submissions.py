@@ -1,0 +1,47 @@
+"""Done-when 5: a submitter logs in, submits a practice in Arabic, sees it on the dashboard."""
+
+import pytest
+from allauth.account.models import EmailAddress
+
+from hub.demo import publish, publish_translation
+from practices.models import PracticeIndexPage, PracticePage
+from tests.factories import UserFactory
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+
+def test_arabic_submission_appears_on_the_dashboard(page, live_server, home_pages, taxonomy):
+    english = PracticeIndexPage(title="Practices", slug="practices")
+    home_pages["en"].add_child(instance=english)
+    publish(english)
+    publish_translation(english, "ar", title="الممارسات")
+    from practices.workflow import practice_review_workflow
+
+    practice_review_workflow()
+    user = UserFactory(email="amal@example.org")
+    EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+
+    page.goto(f"{live_server.url}/ar/practices/submit/")
+    assert "/ar/accounts/login/" in page.url
+    assert page.evaluate("document.documentElement.dir") == "rtl"
+    page.fill("input[name=login]", "amal@example.org")
+    page.fill("input[name=password]", "correct horse battery staple")
+    page.locator("form button[type=submit]").last.click()
+    page.wait_for_url(f"{live_server.url}/ar/practices/submit/")
+
+    page.fill("input[name=title]", "مكاتب المساعدة القانونية للعمال المهاجرين")
+    page.fill("textarea[name=summary]", "مشورة قانونية مجانية عند المعابر الحدودية.")
+    page.locator("input[name=objectives]").first.check()
+    page.locator("input[name=consent]").check()
+    page.get_by_role("button", name="قدّم للمراجعة").click()
+    page.wait_for_url(f"{live_server.url}/ar/practices/mine/")
+
+    row = page.locator("table.submissions tbody tr").first
+    assert "مكاتب المساعدة القانونية" in row.inner_text()
+    assert row.get_attribute("data-state") == "submitted"
+    assert "مُقدَّمة" in row.locator(".state").inner_text()
+    practice = PracticePage.objects.get()
+    assert practice.locale.language_code == "ar" and not practice.live

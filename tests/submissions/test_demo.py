@@ -1,0 +1,20 @@
+import io
+
+import pytest
+
+from practices.submission import services
+from practices.submission_demo import load_submissions
+
+pytestmark = pytest.mark.django_db
+
+
+def test_demo_submissions_cover_the_states_and_load_once(repository):
+    load_submissions(io.StringIO())
+    load_submissions(io.StringIO())
+    from django.contrib.auth import get_user_model
+
+    submitter = get_user_model().objects.get(email="submitter@demo.local")
+    states = sorted(row["state"] for row in services.submissions_of(submitter))
+    assert states == [
+        "changes_requested", "draft", "in_peer_review", "rejected", "submitted",
+    ]

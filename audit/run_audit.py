@@ -29,7 +29,7 @@ import urllib.request
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import quote, urljoin, urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 AUDIT_DIR = ROOT / "audit"
@@ -43,6 +43,8 @@ LIGHTHOUSE = NODE_MODULES / "lighthouse" / "cli" / "index.js"
 CHROMIUM = os.environ.get("CHROME_PATH", "/usr/bin/chromium")
 
 LANGUAGES = ["en", "ar"]
+# The search results page searches each language in its own words.
+SEARCH_TERMS = {"en": "migration", "ar": quote("الهجرة")}
 PORT = int(os.environ.get("AUDIT_PORT", "8765"))
 BASE_URL = f"http://127.0.0.1:{PORT}"
 ALLOW_MISSING = os.environ.get("AUDIT_ALLOW_MISSING") == "1"
@@ -92,7 +94,7 @@ PAGES = [
              first_link_under="/{lang}/guidance/tools/"),
     PageSpec("practices", "Practice listing, filtered", "/{lang}/practices/?objective=8"),
     PageSpec("practice", "A practice", "/{lang}/practices/", first_link_under="/{lang}/practices/"),
-    PageSpec("search", "Search results", "/{lang}/search/?q=migration", noindex=True),
+    PageSpec("search", "Search results", "/{lang}/search/?q={query}", noindex=True),
     PageSpec("topic", "Discussion topic", "/{lang}/discussions/",
              first_link_under="/{lang}/discussions/"),
     PageSpec("login", "Log in", "/{lang}/accounts/login/", noindex=True),
@@ -151,16 +153,17 @@ def site_environment(workdir):
 
 
 CREATE_SUBMITTER = """
+import os
 from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
-user, _ = get_user_model().objects.get_or_create(
-    username="audit-submitter", defaults={"email": "%(email)s"})
-user.email = "%(email)s"
-user.set_password("%(password)s")
+email, password = os.environ["AUDIT_SUBMITTER_EMAIL"], os.environ["AUDIT_SUBMITTER_PASSWORD"]
+user, _ = get_user_model().objects.get_or_create(username="audit-submitter")
+user.email = email
+user.set_password(password)
 user.save()
 EmailAddress.objects.update_or_create(
-    user=user, email="%(email)s", defaults={"verified": True, "primary": True})
-""" % {"email": SUBMITTER_EMAIL, "password": SUBMITTER_PASSWORD}
+    user=user, email=email, defaults={"verified": True, "primary": True})
+"""
 
 
 def build_site(workdir, env):
@@ -171,6 +174,8 @@ def build_site(workdir, env):
         ("collectstatic", manage + ["collectstatic", "--noinput", "-v", "0"]),
         ("demo submitter", manage + ["shell", "-c", CREATE_SUBMITTER]),
     ]
+    env = dict(env, AUDIT_SUBMITTER_EMAIL=SUBMITTER_EMAIL,
+               AUDIT_SUBMITTER_PASSWORD=SUBMITTER_PASSWORD)
     for name, command in steps:
         started = time.monotonic()
         subprocess.run(command, cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL)
@@ -247,7 +252,7 @@ def fetch(url, cookie=""):
 
 def resolve(spec, lang, cookie):
     """The URL to audit for a page spec in a language, or (None, reason)."""
-    url = BASE_URL + spec.path.format(lang=lang)
+    url = BASE_URL + spec.path.format(lang=lang, query=SEARCH_TERMS[lang])
     status, html, final_url = fetch(url, cookie)
     if status != 200:
         return None, f"{url} answered {status}"
@@ -391,6 +396,50 @@ def run_lighthouse(result, workdir, cookie):
     result.requests = len(lhr["audits"]["network-requests"]["details"]["items"])
 
 
+class _AssetParser(HTMLParser):
+    """Stylesheets, scripts and icons referenced by a page."""
+
+    def __init__(self):
+        super().__init__()
+        self.assets = []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "link" and attrs.get("rel") in ("stylesheet", "icon"):
+            self.assets.append(attrs["href"])
+        elif tag in ("script", "img") and attrs.get("src"):
+            self.assets.append(attrs["src"])
+
+
+def check_static_caching(home_url):
+    """Static files: hashed names, cached for a year, immutable, served compressed."""
+    _, html, _ = fetch(home_url)
+    parser = _AssetParser()
+    parser.feed(html)
+    problems, checked = [], []
+    for href in parser.assets:
+        url = urljoin(home_url, href)
+        if not urlsplit(url).path.startswith("/static/"):
+            continue
+        request = urllib.request.Request(url, headers={"Accept-Encoding": "br, gzip"})
+        with urllib.request.urlopen(request, timeout=30) as response:
+            cache = response.headers.get("Cache-Control", "")
+            encoding = response.headers.get("Content-Encoding", "")
+            kind = response.headers.get("Content-Type", "")
+        checked.append({"url": urlsplit(url).path, "cache_control": cache,
+                        "content_encoding": encoding})
+        if not re.search(r"\.[0-9a-f]{12}\.", url):
+            problems.append(f"{href}: file name without a content hash")
+        if "immutable" not in cache or int(re.search(r"max-age=(\d+)", cache or "max-age=0")
+                                             .group(1)) < 365 * 86400:
+            problems.append(f"{href}: Cache-Control {cache!r}, expected a year and immutable")
+        if kind.startswith(("text/", "image/svg")) and encoding not in ("br", "gzip"):
+            problems.append(f"{href}: served uncompressed")
+    if not checked:
+        problems.append("no static file found on the home page")
+    return {"files": checked, "problems": problems}
+
+
 # ---------------------------------------------------------------- judging and reporting
 
 def judge(result):
@@ -415,7 +464,7 @@ def judge(result):
         result.failures.append(f"home page weight {result.bytes // 1024} KB > 500 KB")
 
 
-def markdown(results, timings):
+def markdown(results, timings, static):
     lines = [
         "| Page | Lang | axe serious/critical | Nu errors | LH perf | LH a11y | LH bp | LH seo "
         "| KB | Requests | Result |",
@@ -429,7 +478,7 @@ def markdown(results, timings):
         s = r.lighthouse.get("scores", {})
         seo = f"{s.get('seo', '–')}" + ("*" if r.noindex else "")
         lines.append(
-            f"| [{r.label}]({urlsplit(r.url).path}{'?' + urlsplit(r.url).query if urlsplit(r.url).query else ''}) "
+            f"| [{r.label}]({r.url.removeprefix(BASE_URL)}) "
             f"| {r.lang} | {len(r.axe_blocking)} | {len(r.vnu)} "
             f"| {s.get('performance', '–')} | {s.get('accessibility', '–')} "
             f"| {s.get('best-practices', '–')} | {seo} | {r.bytes / 1024:.0f} | {r.requests} "
@@ -442,9 +491,14 @@ def markdown(results, timings):
         "accessibility/best practices/SEO ≥ 95; home page ≤ 500 KB. "
         "\\* noindex by design: SEO judged without the is-crawlable audit.",
         "",
+        f"Static files: {len(static['files'])} checked on the home page (hashed names, "
+        "Cache-Control a year + immutable, brotli/gzip): "
+        + ("ok" if not static["problems"] else "; ".join(static["problems"])),
+        "",
         "Timings: " + ", ".join(f"{name} {seconds:.0f}s" for name, seconds in timings.items()),
     ]
     failures = [f"- {r.label} ({r.lang}): {f}" for r in results for f in r.failures]
+    failures += [f"- static files: {problem}" for problem in static["problems"]]
     if failures:
         lines += ["", "Failures:", *failures]
     return "\n".join(lines) + "\n"
@@ -473,6 +527,7 @@ def main():
     timings["build"] = time.monotonic() - started
     server = start_server(env, workdir)
     try:
+        static = check_static_caching(f"{BASE_URL}/{LANGUAGES[0]}/")
         cookie, cookies = log_in()
         results = []
         for spec in PAGES:
@@ -529,16 +584,20 @@ def main():
         "base_url": BASE_URL,
         "lighthouse_preset": LIGHTHOUSE_PRESET,
         "allow_missing": ALLOW_MISSING,
+        "static_files": static,
         "timings_seconds": {k: round(v, 1) for k, v in timings.items()},
         "pages": [
             {key: value for key, value in vars(r).items()} for r in results
         ],
     }
     (REPORTS / "audit.json").write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n")
-    table = markdown(results, timings)
+    table = markdown(results, timings, static)
     (REPORTS / "audit.md").write_text(table)
     print(table)
     failed = [r for r in results if r.failures]
+    if static["problems"]:
+        log("FAILED: static files are not served hashed, compressed and cached")
+        return 1
     if failed:
         log(f"FAILED: {len(failed)} page(s) below the thresholds (reports/audit.md)")
         return 1

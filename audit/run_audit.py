@@ -83,6 +83,10 @@ class PageSpec:
     # audit is then expected to fail; the SEO score is judged without it, and the audit checks
     # that the page really says noindex.
     noindex: bool = False
+    # The HTTP status the page must answer with. Lighthouse judges only pages answering 200
+    # (it marks any 4xx down in SEO and best practices by design); axe and the Nu checker
+    # judge every page.
+    status: int = 200
 
 
 # The ONE list of audited pages. Every page is audited in every language of LANGUAGES.
@@ -100,6 +104,8 @@ PAGES = [
     PageSpec("login", "Log in", "/{lang}/accounts/login/", noindex=True),
     PageSpec("submit", "Submit a practice (logged in)", "/{lang}/practices/submit/",
              login=True, noindex=True),
+    PageSpec("not-found", "Page not found (404)", "/{lang}/no-such-page/", status=404,
+             noindex=True),
 ]
 
 
@@ -115,6 +121,8 @@ class Result:
     vnu: list = field(default_factory=list)
     lighthouse: dict = field(default_factory=dict)
     lighthouse_seo_note: str = ""
+    noindex: bool = False
+    status: int = 200
     bytes: int = 0
     requests: int = 0
     failures: list = field(default_factory=list)
@@ -254,8 +262,8 @@ def resolve(spec, lang, cookie):
     """The URL to audit for a page spec in a language, or (None, reason)."""
     url = BASE_URL + spec.path.format(lang=lang, query=SEARCH_TERMS[lang])
     status, html, final_url = fetch(url, cookie)
-    if status != 200:
-        return None, f"{url} answered {status}"
+    if status != spec.status:
+        return None, f"{url} answered {status}, expected {spec.status}"
     if spec.login and urlsplit(final_url).path != urlsplit(url).path:
         return None, f"{url} redirected to {final_url}: not logged in?"
     if not spec.first_link_under:
@@ -367,8 +375,19 @@ def run_lighthouse(result, workdir, cookie):
     if cookie:
         command.append("--extra-headers=" + json.dumps({"Cookie": cookie}))
     env = dict(os.environ, CHROME_PATH=CHROMIUM)
-    subprocess.run(command, env=env, check=True, timeout=240,
-                   stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    for attempt in (1, 2):  # a Chromium start-up hiccup should not fail the audit
+        try:
+            completed = subprocess.run(command, env=env, timeout=240, capture_output=True,
+                                       text=True)
+        except subprocess.TimeoutExpired:
+            completed = None
+        if completed is not None and completed.returncode == 0:
+            break
+        error = completed.stderr.strip()[-500:] if completed else "timed out after 240s"
+        log(f"Lighthouse {result.key} ({result.lang}) attempt {attempt} failed: {error}")
+    else:
+        result.failures.append(f"Lighthouse failed: {error}")
+        return
     lhr = json.loads(output.read_text())
     scores = {
         name: round(100 * (category["score"] or 0)) for name, category in lhr["categories"].items()
@@ -454,7 +473,9 @@ def judge(result):
     if result.vnu:
         result.failures.append(f"Nu checker: {len(result.vnu)} error(s)")
     scores = result.lighthouse.get("scores")
-    if not scores:
+    if result.status != 200:
+        pass  # not judged by Lighthouse (see PageSpec.status)
+    elif not scores:
         result.failures.append("Lighthouse did not run")
     else:
         for category, minimum in LIGHTHOUSE_MINIMUM.items():
@@ -475,6 +496,13 @@ def markdown(results, timings, static):
             lines.append(f"| {r.label} | {r.lang} | not available | | | | | | | | "
                          f"{'skipped' if ALLOW_MISSING else 'FAIL'} |")
             continue
+        if r.status != 200:  # axe and the Nu checker only (see PageSpec.status)
+            lines.append(
+                f"| [{r.label}]({r.url.removeprefix(BASE_URL)}) | {r.lang} | {len(r.axe_blocking)} "
+                f"| {len(r.vnu)} | n/a | n/a | n/a | n/a | n/a | n/a "
+                f"| {'pass' if not r.failures else 'FAIL'} |"
+            )
+            continue
         s = r.lighthouse.get("scores", {})
         seo = f"{s.get('seo', '–')}" + ("*" if r.noindex else "")
         lines.append(
@@ -489,7 +517,8 @@ def markdown(results, timings, static):
         f"Lighthouse {LIGHTHOUSE_PRESET} preset. Thresholds: axe no serious/critical "
         "violations (WCAG 2.1 A/AA); Nu checker no errors; Lighthouse performance ≥ 90, "
         "accessibility/best practices/SEO ≥ 95; home page ≤ 500 KB. "
-        "\\* noindex by design: SEO judged without the is-crawlable audit.",
+        "\\* noindex by design: SEO judged without the is-crawlable audit. "
+        "n/a: answers 404 on purpose, judged by axe and the Nu checker only.",
         "",
         f"Static files: {len(static['files'])} checked on the home page (hashed names, "
         "Cache-Control a year + immutable, brotli/gzip): "
@@ -533,7 +562,7 @@ def main():
         for spec in PAGES:
             for lang in LANGUAGES:
                 result = Result(spec.key, spec.label, lang)
-                result.noindex = spec.noindex
+                result.noindex, result.status = spec.noindex, spec.status
                 url, reason = resolve(spec, lang, cookie if spec.login else "")
                 if url is None:
                     result.available, result.note = False, reason
@@ -563,11 +592,11 @@ def main():
 
         t = time.monotonic()
         if os.environ.get("AUDIT_SKIP_LIGHTHOUSE") != "1":
-            for result in available:  # one at a time: 2 cores, stable scores
+            for result in [r for r in available if r.status == 200]:  # one at a time
                 page_started = time.monotonic()
                 run_lighthouse(result, workdir, cookie_for(result))
                 log(f"Lighthouse {result.key} ({result.lang}): "
-                    f"{result.lighthouse['scores']} in {time.monotonic() - page_started:.0f}s")
+                    f"{result.lighthouse.get('scores')} in {time.monotonic() - page_started:.0f}s")
         timings["Lighthouse"] = time.monotonic() - t
     finally:
         stop_server(server)

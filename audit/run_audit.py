@@ -327,26 +327,34 @@ def run_vnu(results, workdir, cookie_for):
     """The Nu HTML Checker on the HTML as served, all pages in one Java run."""
     files = {}
     for index, result in enumerate(results):
-        path = workdir / "html" / f"{index:02d}-{result.key}-{result.lang}.html"
+        path = (workdir / "html" / f"{index:02d}-{result.key}-{result.lang}.html").resolve()
         path.parent.mkdir(exist_ok=True)
         _, html, _ = fetch(result.url, cookie_for(result))
         path.write_text(html, encoding="utf-8")
-        files[path.resolve().as_uri()] = result
+        files[path] = result
+    # A canary with a known error proves that the checker runs and its messages are matched.
+    canary = (workdir / "html" / "canary.html").resolve()
+    canary.write_text('<!DOCTYPE html><html lang="en"><title>c</title><p><div></p>')
+    files[canary] = canary_result = Result("canary", "canary", "en")
     completed = subprocess.run(
         ["java", "-jar", str(VNU_JAR), "--format", "json", "--exit-zero-always",
-         *[str(Path(urlsplit(uri).path)) for uri in files]],
+         *map(str, files)],
         capture_output=True, text=True, check=True,
     )
     for message in json.loads(completed.stderr or completed.stdout)["messages"]:
-        result = files.get(message.get("url"))
+        # vnu names files "file:/tmp/…" (one slash): compare paths, not URIs.
+        path = Path("/" + message.get("url", "").removeprefix("file:").lstrip("/"))
+        result = files.get(path)
         if result is None:
-            continue
+            sys.exit(f"Nu checker message for an unknown file: {message}")
         if message["type"] == "error" or message.get("subType") == "fatal":
             result.vnu.append({
                 "message": message["message"],
                 "line": message.get("lastLine"),
                 "extract": message.get("extract", "").strip()[:160],
             })
+    if not canary_result.vnu:
+        sys.exit("The Nu checker found no error in a known-invalid file: its output changed?")
 
 
 def seo_without_crawlable(lhr):

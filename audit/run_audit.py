@@ -78,6 +78,8 @@ class PageSpec:
     label: str
     path: str
     first_link_under: str = ""
+    link_depth: int = 1  # path segments below first_link_under (space/topic/ is 2)
+    exclude: tuple = ()  # first segments that are not content (feed/, submit/)
     login: bool = False
     # Pages that are noindex by design (search results, forms): Lighthouse's "is-crawlable"
     # audit is then expected to fail; the SEO score is judged without it, and the audit checks
@@ -97,10 +99,11 @@ PAGES = [
     PageSpec("tool", "Thematic tool", "/{lang}/guidance/tools/",
              first_link_under="/{lang}/guidance/tools/"),
     PageSpec("practices", "Practice listing, filtered", "/{lang}/practices/?objective=8"),
-    PageSpec("practice", "A practice", "/{lang}/practices/", first_link_under="/{lang}/practices/"),
+    PageSpec("practice", "A practice", "/{lang}/practices/", first_link_under="/{lang}/practices/",
+             exclude=("feed", "submit")),
     PageSpec("search", "Search results", "/{lang}/search/?q={query}", noindex=True),
     PageSpec("topic", "Discussion topic", "/{lang}/discussions/",
-             first_link_under="/{lang}/discussions/"),
+             first_link_under="/{lang}/discussions/", link_depth=2),
     PageSpec("login", "Log in", "/{lang}/accounts/login/", noindex=True),
     PageSpec("submit", "Submit a practice (logged in)", "/{lang}/practices/submit/",
              login=True, noindex=True),
@@ -269,13 +272,28 @@ def resolve(spec, lang, cookie):
     if not spec.first_link_under:
         return url, ""
     prefix = spec.first_link_under.format(lang=lang)
-    parser = _LinkParser()
-    parser.feed(html)
-    for href in parser.links:
-        path = urlsplit(urljoin(url, href)).path
-        if path.startswith(prefix) and path != prefix and not urlsplit(href).query:
-            return urljoin(url, href), ""
-    return None, f"no link under {prefix} in <main> of {url}"
+    for _ in range(spec.link_depth):
+        # Links in <main> below the prefix, by depth: e.g. space/ (1) and space/topic/ (2).
+        parser = _LinkParser()
+        parser.feed(html)
+        candidates = []
+        for href in parser.links:
+            parts = urlsplit(urljoin(url, href))
+            if parts.query or not parts.path.startswith(prefix):
+                continue
+            segments = [s for s in parts.path[len(prefix):].split("/") if s]
+            if segments and segments[0] not in spec.exclude and len(segments) <= spec.link_depth:
+                candidates.append((len(segments), parts.path))
+        if not candidates:
+            return None, f"no link under {prefix} in <main> of {url}"
+        deepest = [path for depth, path in candidates if depth == spec.link_depth]
+        if deepest:
+            return BASE_URL + deepest[0], ""
+        url = BASE_URL + candidates[0][1]  # one level down, e.g. the first discussion space
+        status, html, _ = fetch(url, cookie)
+        if status != 200:
+            return None, f"{url} answered {status}"
+    return None, f"no link {spec.link_depth} levels below {prefix}"
 
 
 def log_in():

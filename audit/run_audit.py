@@ -577,11 +577,12 @@ def main():
     timings = {}
     workdir = Path(tempfile.mkdtemp(prefix="hub-audit-"))
     env = site_environment(workdir)
-    log(f"building the demo site in {workdir}")
-    build_site(workdir, env)
-    timings["build"] = time.monotonic() - started
-    server = start_server(env, workdir)
-    try:
+    server = None
+    try:  # the temporary site and its server go away whatever happens
+        log(f"building the demo site in {workdir}")
+        build_site(workdir, env)
+        timings["build"] = time.monotonic() - started
+        server = start_server(env, workdir)
         static = check_static_caching(f"{BASE_URL}/{LANGUAGES[0]}/")
         cookie, cookies = log_in()
         results = []
@@ -625,7 +626,8 @@ def main():
                     f"{result.lighthouse.get('scores')} in {time.monotonic() - page_started:.0f}s")
         timings["Lighthouse"] = time.monotonic() - t
     finally:
-        stop_server(server)
+        if server is not None:
+            stop_server(server)
         if os.environ.get("AUDIT_KEEP") == "1":
             log(f"kept {workdir}")
         else:

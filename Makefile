@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
 
-.PHONY: help install translations migrate demo run test test-browser lint messages clean
+.PHONY: help install translations migrate demo run test test-browser lint messages clean audit
 
 help:
 	@echo "make run           set everything up and serve http://$(HOST):$(PORT)/"
@@ -15,6 +15,7 @@ help:
 	@echo "make test-browser  browser tests in Debian's Chromium (apt-get install -y chromium)"
 	@echo "make lint          ruff, makemigrations --check"
 	@echo "make messages      refresh the Arabic .po catalogues (needs GNU gettext)"
+	@echo "make audit         axe-core, Nu HTML Checker, Lighthouse, page weight (needs node, java, chromium)"
 
 $(VENV)/.installed: requirements.txt
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "Python 3.11+ is needed"'
@@ -56,3 +57,15 @@ messages: install
 
 clean:
 	rm -rf $(VENV) db.sqlite3 var staticfiles
+
+# Outside judges (axe-core, Nu HTML Checker, Lighthouse) on a fresh demo site served with
+# production settings; writes reports/audit.{json,md}. See "Audit" in the README.
+audit/node_modules/.installed: audit/package.json audit/package-lock.json
+	@command -v npm >/dev/null || { echo "Node.js/npm is missing: apt-get install -y nodejs npm"; exit 1; }
+	@command -v java >/dev/null || { echo "Java is missing: apt-get install -y default-jre-headless"; exit 1; }
+	cd audit && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+audit: translations audit/node_modules/.installed
+	@test -x /usr/bin/chromium || { echo "Chromium is missing: apt-get install -y chromium"; exit 1; }
+	$(BIN)/python audit/run_audit.py

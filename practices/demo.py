@@ -147,3 +147,11 @@ def load_practices(stdout):
             index_ar.add_child(instance=page)
             publish(page)
     stdout.write(f"Repository of practices created: {PracticePage.objects.count()} pages.")
+
+
+@register(order=40)
+def load_demo_submissions(stdout):
+    """Demo accounts and submissions in several review states (after the repository exists)."""
+    from .submission_demo import load_submissions
+
+    load_submissions(stdout)

@@ -24,6 +24,7 @@ from hub.models import (
     ThematicArea,
     ThematicAreaObjective,
 )
+from search.query import search_pages
 
 from .models import (
     FIRST_YEAR,
@@ -121,9 +122,9 @@ def parse_filters(params: QueryDict) -> Filters:
 def keyword_page_ids(queryset, q):
     """Ids of the practices of ``queryset`` matching the keyword, best first.
 
-    The one place the keyword meets the search backend (an Arabic-aware analyser plugs in here).
+    The one place the keyword meets the search backend: the site search's Arabic-aware analyser.
     """
-    return [page.pk for page in queryset.search(q)]
+    return search_pages(queryset, q)
 
 
 def facet_q(facet, keys, locale):

@@ -15,12 +15,12 @@ MAX_QUERY_LENGTH = 200
 # Result types of the search page → content types ("app_label.model"). Types whose apps do not
 # exist yet match no content type and so show nothing. HUB_SEARCH_TYPES in settings overrides.
 DEFAULT_SEARCH_TYPES = {
-    "guidance": ["guidance.guidancepage", "guidance.guidepage", "guidance.handbookpage"],
+    "guidance": ["guidance.guidanceindexpage", "guidance.guidepage", "guidance.handbookpage"],
     "objective": ["guidance.objectivepage"],
-    "tool": ["guidance.thematictoolpage", "guidance.toolpage"],
+    "tool": ["guidance.toolsindexpage", "guidance.thematictoolpage"],
     "practice": ["practices.practicepage"],
-    "discussion": ["discussions.discussionpage", "discussions.topicpage",
-                   "discussions.spacepage"],
+    "discussion": ["discussions.discussionindexpage", "discussions.discussionspacepage",
+                   "discussions.discussiontopicpage"],
 }
 
 

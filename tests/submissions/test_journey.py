@@ -100,6 +100,9 @@ def test_submission_goes_through_review_to_publication(client, repository):
     assert page.live
     assert page in PracticePage.objects.live()
     assert sorted(o.number for o in page.specific.objectives) == [6, 7]
+    # The public repository lists it under its objective, and not under another one.
+    assert page.title in client.get("/en/practices/?objective=6").content.decode()
+    assert page.title not in client.get("/en/practices/?objective=9").content.decode()
     assert hub_mails("published", to="amal@example.org")
     assert "Published" in client.get("/en/practices/mine/").content.decode()
 

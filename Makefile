@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
 
-.PHONY: help install translations migrate demo run test test-browser lint messages clean audit
+.PHONY: bench help install translations migrate demo run test test-browser lint messages clean audit
 
 help:
 	@echo "make run           set everything up and serve http://$(HOST):$(PORT)/"
@@ -69,3 +69,7 @@ audit/node_modules/.installed: audit/package.json audit/package-lock.json
 audit: translations audit/node_modules/.installed
 	@test -x /usr/bin/chromium || { echo "Chromium is missing: apt-get install -y chromium"; exit 1; }
 	$(BIN)/python audit/run_audit.py
+
+PRACTICES ?= 10000
+bench: translations
+	$(BIN)/python bench/run.py --practices $(PRACTICES)

@@ -1,0 +1,154 @@
+"""A realistic benchmark corpus: the demo site plus N live practices in both languages.
+
+Practices are inserted in bulk (tree paths computed here, one multi-row INSERT per table and
+batch, then one bulk index update), because publishing 10,000 pages one by one through
+revisions would take far longer than the measurement itself. The rows are the same rows the
+admin would write for a live page without revision history.
+"""
+
+import random
+import uuid
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.management import call_command
+from django.db import connection, transaction
+from django.utils import timezone
+from django_countries import countries
+from wagtail.models import Locale, Page
+from wagtail.search.backends import get_search_backend
+
+from hub.models import GuidingPrinciple, Objective, Region, StakeholderType
+from practices.models import (
+    ImplementationLevel,
+    PracticeCountry,
+    PracticeIndexPage,
+    PracticeObjective,
+    PracticePage,
+    PracticePrinciple,
+    PracticeRegion,
+    PracticeStakeholder,
+    PracticeType,
+)
+
+BATCH = 500
+SENTENCES = {
+    "en": [
+        "The programme trains municipal staff to guide migrants towards health and education"
+        " services.",
+        "A national task force brings ministries, trade unions and migrant associations together.",
+        "Mobile teams register newborns and issue civil documents in remote border areas.",
+        "Community interpreters accompany migrants in hospitals and schools.",
+        "The bilateral agreement sets fair recruitment standards and protects wages.",
+        "Returning migrants receive counselling, training and small business grants.",
+        "Alternatives to detention place families in community housing with case management.",
+        "Data from consular registries feed a yearly report on labour migration.",
+    ],
+    "ar": [
+        "يدرّب البرنامج موظفي البلديات على توجيه المهاجرين إلى خدمات الصحة والتعليم.",
+        "تجمع فرقة عمل وطنية الوزارات والنقابات العمالية وجمعيات المهاجرين.",
+        "تسجّل الفرق المتنقلة المواليد وتصدر الوثائق المدنية في المناطق الحدودية النائية.",
+        "يرافق المترجمون المجتمعيون المهاجرين في المستشفيات والمدارس.",
+        "يحدد الاتفاق الثنائي معايير التوظيف العادل ويحمي الأجور.",
+        "يتلقى المهاجرون العائدون الإرشاد والتدريب ومنحًا للمشاريع الصغيرة.",
+        "توفر بدائل الاحتجاز للأسر سكنًا مجتمعيًا مع إدارة الحالات.",
+        "تغذي بيانات السجلات القنصلية تقريرًا سنويًا عن هجرة اليد العاملة.",
+    ],
+}
+TITLES = {
+    "en": ["Migrant resource centres", "Fair recruitment pilot", "Civil registration outreach",
+           "Community interpreters", "Return and reintegration support", "Labour migration data"],
+    "ar": ["مراكز موارد المهاجرين", "مشروع تجريبي للتوظيف العادل", "التوعية بالتسجيل المدني",
+           "المترجمون المجتمعيون", "دعم العودة وإعادة الإدماج", "بيانات هجرة اليد العاملة"],
+}
+
+
+def ensure_demo_site(stdout):
+    call_command("load_demo_content", stdout=stdout)
+
+
+def _terms(model, locale):
+    return list(model.objects.filter(locale=locale))
+
+
+@transaction.atomic
+def add_practices(total, stdout, seed=2018):
+    """Add live practices until there are ``total``, alternating English and Arabic."""
+    existing = PracticePage.objects.count()
+    missing = max(0, total - existing)
+    if not missing:
+        stdout.write(f"Corpus already has {existing} practices.")
+        return []
+    rng = random.Random(seed + existing)
+    content_type = ContentType.objects.get_for_model(PracticePage)
+    country_codes = [code for code, _name in countries][:120]
+    now = timezone.now()
+    created = []
+    for language in ("en", "ar"):
+        locale = Locale.objects.get(language_code=language)
+        index = PracticeIndexPage.objects.get(locale=locale)
+        objectives, principles = _terms(Objective, locale), _terms(GuidingPrinciple, locale)
+        regions, stakeholders = _terms(Region, locale), _terms(StakeholderType, locale)
+        count = missing // 2 + (missing % 2 if language == "en" else 0)
+        start = index.numchild
+        bases, children = [], []
+        for offset in range(count):
+            number = start + offset + 1
+            title = f"{rng.choice(TITLES[language])} {number}"
+            slug = f"bench-practice-{language}-{number}"
+            published = now - timezone.timedelta(minutes=number)
+            bases.append(Page(
+                title=title, draft_title=title, slug=slug, content_type=content_type,
+                path=PracticePage._get_path(index.path, index.depth + 1, start + offset + 1),
+                depth=index.depth + 1, numchild=0, url_path=f"{index.url_path}{slug}/",
+                locale=locale, translation_key=uuid.uuid4(), live=True,
+                has_unpublished_changes=False, first_published_at=published,
+                last_published_at=published, latest_revision_created_at=published,
+            ))
+            start_year = rng.randint(2005, 2024)
+            children.append({
+                "summary": " ".join(rng.sample(SENTENCES[language], 2)),
+                "description": "<p>" + " ".join(rng.sample(SENTENCES[language], 4)) + "</p>",
+                "practice_type": rng.choice(PracticeType.values),
+                "implementation_level": rng.choice(ImplementationLevel.values),
+                "start_year": start_year,
+                "end_year": None if number % 3 else min(start_year + 3, 2026),
+                "ongoing": bool(number % 3),
+                "implementing_organisation": "IOM" if number % 2 else "UNDP",
+                "submission_language": language,
+            })
+        for offset in range(0, len(bases), BATCH):
+            Page.objects.bulk_create(bases[offset:offset + BATCH])
+        if connection.vendor != "postgresql" and bases and bases[0].pk is None:
+            raise RuntimeError("The database did not return primary keys from bulk_create.")
+        pages = []
+        for base, fields in zip(bases, children, strict=True):
+            page = PracticePage(page_ptr_id=base.pk, **fields)
+            page.__dict__.update({f.attname: getattr(base, f.attname)
+                                  for f in Page._meta.concrete_fields})
+            pages.append(page)
+        local_fields = PracticePage._meta.local_concrete_fields
+        for offset in range(0, len(pages), BATCH):
+            PracticePage._base_manager._insert(pages[offset:offset + BATCH], fields=local_fields)
+        links = {PracticeObjective: [], PracticePrinciple: [], PracticeRegion: [],
+                 PracticeStakeholder: [], PracticeCountry: []}
+        for page in pages:
+            for objective in rng.sample(objectives, 2):
+                links[PracticeObjective].append(PracticeObjective(page=page, objective=objective))
+            links[PracticePrinciple].append(
+                PracticePrinciple(page=page, principle=rng.choice(principles)))
+            links[PracticeRegion].append(PracticeRegion(page=page, region=rng.choice(regions)))
+            links[PracticeStakeholder].append(
+                PracticeStakeholder(page=page, stakeholder=rng.choice(stakeholders)))
+            links[PracticeCountry].append(
+                PracticeCountry(page=page, country=rng.choice(country_codes)))
+        for model, rows in links.items():
+            model.objects.bulk_create(rows, batch_size=BATCH)
+        Page.objects.filter(pk=index.pk).update(numchild=index.numchild + count)
+        created.extend(page.pk for page in pages)
+        stdout.write(f"Added {count} practices ({language}).")
+    backend = get_search_backend()
+    for offset in range(0, len(created), BATCH):
+        batch = PracticePage.objects.filter(pk__in=created[offset:offset + BATCH])
+        backend.add_bulk(PracticePage, list(batch))
+    stdout.write(f"Indexed {len(created)} practices.")
+    return created

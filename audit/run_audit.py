@@ -98,9 +98,11 @@ PAGES = [
     PageSpec("objective", "Objective page", "/{lang}/guidance/handbook/objective-8/"),
     PageSpec("tool", "Thematic tool", "/{lang}/guidance/tools/",
              first_link_under="/{lang}/guidance/tools/"),
-    PageSpec("practices", "Practice listing, filtered", "/{lang}/practices/?objective=8"),
+    # Filtered views of the repository are noindex by design (the unfiltered listing is not).
+    PageSpec("practices", "Practice listing, filtered", "/{lang}/practices/?objective=8",
+             noindex=True),
     PageSpec("practice", "A practice", "/{lang}/practices/", first_link_under="/{lang}/practices/",
-             exclude=("feed", "submit")),
+             exclude=("feed", "submit", "mine")),
     PageSpec("search", "Search results", "/{lang}/search/?q={query}", noindex=True),
     PageSpec("topic", "Discussion topic", "/{lang}/discussions/",
              first_link_under="/{lang}/discussions/", link_depth=2),

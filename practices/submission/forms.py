@@ -58,7 +58,12 @@ class PracticeSubmissionForm(forms.Form):
                 "and organisation."),
     )
     # A field people do not see (hidden by CSS, skipped by screen readers); bots fill it in.
-    website = forms.CharField(label=_("Leave this field empty"), required=False)
+    website = forms.CharField(
+        label=_("Leave this field empty"),
+        required=False,
+        # Hidden from people and assistive technology, out of the tab order: bots still fill it.
+        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+    )
 
     def __init__(self, *args, locale=None, draft=False, **kwargs):
         super().__init__(*args, **kwargs)

@@ -85,7 +85,7 @@ def load_reference_data(data=None, overwrite=False):
         for item in data[key]:
             _upsert(model, "number", item["number"],
                     {lang: {"title": item[lang]} for lang in LANGUAGES}, locales, overwrite)
-        counts[key] = len(data[key])
+        counts[model._meta.verbose_name_plural] = len(data[key])
 
     for item in data["thematic_areas"]:
         areas = _upsert(ThematicArea, "number", item["number"],
@@ -104,5 +104,5 @@ def load_reference_data(data=None, overwrite=False):
         for item in data[key]:
             _upsert(model, "slug", slugify(item["en"]),
                     {lang: {"title": item[lang]} for lang in LANGUAGES}, locales, overwrite)
-        counts[key] = len(data[key])
+        counts[model._meta.verbose_name_plural] = len(data[key])
     return counts

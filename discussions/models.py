@@ -21,6 +21,7 @@ from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 
 from hub.models import Objective
+from hub.pages import HubPageManager
 
 from . import conf
 from .routes import TopicRoutesMixin
@@ -33,6 +34,7 @@ class DiscussionIndexPage(Page):
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
 
+    objects = HubPageManager()
     parent_page_types = ["home.HomePage"]
     subpage_types = ["discussions.DiscussionSpacePage"]
     max_count_per_parent = 1
@@ -76,6 +78,7 @@ class DiscussionSpacePage(Page):
         ),
     )
 
+    objects = HubPageManager()
     parent_page_types = ["discussions.DiscussionIndexPage"]
     subpage_types = ["discussions.DiscussionTopicPage"]
 
@@ -198,6 +201,7 @@ class DiscussionTopicPage(TopicRoutesMixin, RoutablePageMixin, Page):
     opens_at = models.DateTimeField(_("opens at"), default=timezone.now)
     closes_at = models.DateTimeField(_("closes at"), null=True, blank=True)
 
+    objects = HubPageManager()
     parent_page_types = ["discussions.DiscussionSpacePage"]
     subpage_types = []
 

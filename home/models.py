@@ -6,7 +6,9 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from hub.models import Objective, ThematicArea
+from hub.frame import sections_of
+from hub.models import Objective
+from hub.pages import HubPageManager
 
 from .blocks import BaseStreamBlock
 
@@ -19,6 +21,7 @@ class HomePage(Page):
     )
     body = StreamField(BaseStreamBlock(), verbose_name=_("body"), blank=True)
 
+    objects = HubPageManager()
     parent_page_types = ["wagtailcore.Page"]
     # Each section app adds its index page here.
     subpage_types = [
@@ -37,10 +40,6 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["sections"] = self.get_children().live().public().in_menu().specific()
-        context["thematic_areas"] = (
-            ThematicArea.objects.filter(locale_id=self.locale_id)
-            .prefetch_related("area_objectives__objective")
-        )
+        context["sections"] = [page for page in sections_of(self, request) if page.show_in_menus]
         context["objectives"] = Objective.objects.filter(locale_id=self.locale_id)
         return context

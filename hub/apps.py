@@ -18,4 +18,7 @@ class HubConfig(AppConfig):
     verbose_name = _("GCM Knowledge Hub")
 
     def ready(self):
+        from .cache import connect_signals
+
+        connect_signals()
         post_migrate.connect(_ensure_roles, sender=self, dispatch_uid="hub-ensure-roles")

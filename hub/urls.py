@@ -2,13 +2,12 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
-from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from search import views as search_views
 
-from . import views
+from . import routing, views
 from .accounts import views as account_views
 
 handler404 = "hub.views.page_not_found"
@@ -36,6 +35,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     # Before Wagtail's catch-all: the repository page's own URL is /<lang>/practices/.
     path("practices/", include("practices.urls")),
-    path("", include(wagtail_urls)),
+    # Wagtail's URLs, pages served through hub/routing.py.
+    path("", include(routing.urlpatterns)),
     prefix_default_language=True,
 )

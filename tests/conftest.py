@@ -16,6 +16,17 @@ def pytest_report_header(config):
     return f"database: {database['ENGINE'].rsplit('.', 1)[-1]} {database.get('HOST') or ''}".strip()
 
 
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache: a rolled-back database sends no signal that would
+    make the hub forget what it cached (hub/cache.py)."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
 @pytest.fixture
 def locales(db):
     return {code: Locale.objects.get_or_create(language_code=code)[0] for code in ("en", "ar")}

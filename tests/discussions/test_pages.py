@@ -91,7 +91,9 @@ def test_topic_page_queries_do_not_grow_with_replies(client, user, moderator, to
 
     add_replies(2)
     client.get(topic.url)  # warm up sessions and caches
-    with django_assert_max_num_queries(40) as small:
+    # A logged-in visitor's session, user, groups and follow state come on top of the 15 queries
+    # an anonymous visitor costs.
+    with django_assert_max_num_queries(20) as small:
         client.get(topic.url)
     add_replies(20)
     with django_assert_max_num_queries(len(small.captured_queries)) as large:
@@ -203,7 +205,7 @@ def test_index_and_space_queries_do_not_grow(client, discussion_index, space, ta
     for size in ("small", "large"):
         for page in (discussion_index, space):
             client.get(page.url)
-            limit = counts.get(page.pk, 60)
+            limit = counts.get(page.pk, 15)
             with django_assert_max_num_queries(limit) as queries:
                 assert client.get(page.url).status_code == 200
             counts[page.pk] = len(queries.captured_queries)

@@ -1,0 +1,42 @@
+"""Page querysets whose ``public()`` costs no query.
+
+Wagtail's ``PageQuerySet.public()`` reads every ``PageViewRestriction`` each time it is called:
+one query per listing on a page. Here the restricted sections are cached (``hub/cache.py``
+forgets them whenever a restriction is saved or deleted) and the filter is the same as
+Wagtail's. Serving a page still checks its restrictions against the database (Wagtail's
+``before_serve_page`` hook): the cache only decides what listings show.
+"""
+
+from django.db.models import Q
+from wagtail.models import PageManager, PageQuerySet, PageViewRestriction
+
+from .cache import PRIVATE_KEY, cached
+
+
+def private_sections():
+    """(path, depth) of every page with a view restriction; its descendants are private too."""
+    return cached(PRIVATE_KEY, lambda: list(
+        PageViewRestriction.objects.values_list("page__path", "page__depth").distinct()
+    ))
+
+
+def private_q():
+    """Wagtail's ``private_q()`` from the cached sections."""
+    q = Q()
+    for path, depth in private_sections():
+        q |= Q(path__startswith=path) & Q(depth__gte=depth)
+    return q if q else Q(pk__in=[])
+
+
+def public(queryset):
+    """``queryset.public()`` for querysets of Wagtail's own manager (``get_children()``…)."""
+    return queryset.exclude(private_q())
+
+
+class HubPageQuerySet(PageQuerySet):
+    def private_q(self):
+        return private_q()
+
+
+class HubPageManager(PageManager.from_queryset(HubPageQuerySet)):
+    """Manager of the hub's page models (Wagtail requires a ``PageManager`` subclass)."""

@@ -151,4 +151,15 @@ def add_practices(total, stdout, seed=2018):
         batch = PracticePage.objects.filter(pk__in=created[offset:offset + BATCH])
         backend.add_bulk(PracticePage, list(batch))
     stdout.write(f"Indexed {len(created)} practices.")
+    refresh_planner_statistics()
     return created
+
+
+def refresh_planner_statistics():
+    """PostgreSQL plans from table statistics, which a bulk load leaves stale until autovacuum
+    gets to them; a real site's tables grow slowly and are analysed as they go."""
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")

@@ -11,27 +11,27 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
-from .listing import card_prefetches, sorted_results
+from hub.frame import language_code_of
+
+from .listing import card_prefetches
+from .models import PracticePage
+
+CHUNK = 500  # practices fetched per round of queries: memory stays flat on a large export
+
+
+def pages_in_order(ids):
+    for start in range(0, len(ids), CHUNK):
+        chunk = ids[start:start + CHUNK]
+        queryset = card_prefetches(PracticePage.objects.filter(pk__in=chunk)).prefetch_related(
+            "practice_principles__principle", "practice_sdgs__sdg", "practice_regions__region",
+            "practice_stakeholders__stakeholder",
+        )
+        by_pk = {page.pk: page for page in queryset}
+        yield from (by_pk[pk] for pk in chunk if pk in by_pk)
 
 
 def rows(listing, request):
-    results, is_ids = sorted_results(listing)
-    if is_ids:
-        from .models import PracticePage
-
-        pages = {p.pk: p for p in PracticePage.objects.filter(pk__in=results)}
-        results = [pages[pk] for pk in results]
-        queryset = PracticePage.objects.filter(pk__in=[p.pk for p in results])
-    else:
-        queryset = results
-    queryset = card_prefetches(queryset).prefetch_related(
-        "practice_principles__principle", "practice_sdgs__sdg", "practice_regions__region",
-        "practice_stakeholders__stakeholder",
-    )
-    by_pk = {p.pk: p for p in queryset}
-    order = [p.pk for p in results] if is_ids else list(by_pk)
-    for pk in order:
-        page = by_pk[pk]
+    for page in pages_in_order(listing.ordered_ids()):
         yield {
             "title": page.title,
             "url": page.get_full_url(request),
@@ -88,7 +88,7 @@ def atom_response(listing, request, index_page):
         title=f"{index_page.title} · {_('GCM Knowledge Hub')}",
         link=index_page.get_full_url(request),
         description=strip_tags(index_page.intro or ""),
-        language=index_page.locale.language_code,
+        language=language_code_of(index_page, request),
         feed_url=request.build_absolute_uri(),
     )
     for row in list(rows(listing, request))[:50]:

@@ -1,20 +1,22 @@
 """The repository listing as a service: parse GET parameters, filter, count facets, sort, page.
 
 Facets are disjunctive: the count shown for an option is the number of practices matching every
-OTHER active facet plus that option (AND across facets, OR within one). All facet counts come
-from one UNION query of ``GROUP BY`` aggregates, so the query count does not grow with content.
-Terms are identified by their language-independent number/slug, countries by ISO alpha-2.
+OTHER active facet plus that option (AND across facets, OR within one). Filtering and counting
+are bit operations on an in-memory index (``facet_index.py``), so neither the time nor the query
+count grows with content. Terms are identified by their language-independent number/slug,
+countries by ISO alpha-2.
 """
 
 import re
 from dataclasses import dataclass, field
 
 from django.core.paginator import Paginator
-from django.db.models import CharField, Count, Prefetch, Q, Value
+from django.db.models import CharField, Prefetch, Value
 from django.db.models.functions import Cast
 from django.http import QueryDict
 from django_countries import countries as all_countries
 
+from hub.cache import TERMS_KEY, cached_in
 from hub.models import (
     GuidingPrinciple,
     Objective,
@@ -22,24 +24,20 @@ from hub.models import (
     StakeholderType,
     SustainableDevelopmentGoal,
     ThematicArea,
-    ThematicAreaObjective,
 )
-from search.query import search_pages
+from search.query import matching_ids, ranked
 
+from .facet_index import index_for, public_practices
 from .models import (
     FIRST_YEAR,
     ImplementationLevel,
-    PracticeCountry,
     PracticeObjective,
     PracticePage,
-    PracticePrinciple,
-    PracticeRegion,
-    PracticeSDG,
-    PracticeStakeholder,
     PracticeType,
 )
 
 PER_PAGE = 12
+RANK_AMONG_IDS = 1000  # up to this many results, relevance ranks them by id, not all matches
 MAX_VALUES = 30
 SLUG_RE = re.compile(r"^[a-z0-9-]{1,80}$")
 NUMBER_FACETS = ("objective", "principle", "area", "sdg")
@@ -48,15 +46,6 @@ FACETS = ("objective", "principle", "area", "sdg", "region", "country", "type", 
           "stakeholder")
 SORTS = ("newest", "oldest", "title", "relevance")
 
-# facet -> (through model, lookup of the language-independent key)
-THROUGH = {
-    "objective": (PracticeObjective, "objective__number"),
-    "principle": (PracticePrinciple, "principle__number"),
-    "sdg": (PracticeSDG, "sdg__number"),
-    "region": (PracticeRegion, "region__slug"),
-    "stakeholder": (PracticeStakeholder, "stakeholder__slug"),
-    "country": (PracticeCountry, "country"),
-}
 
 
 @dataclass
@@ -119,106 +108,84 @@ def parse_filters(params: QueryDict) -> Filters:
     return filters
 
 
-def keyword_page_ids(queryset, q):
-    """Ids of the practices of ``queryset`` matching the keyword, best first.
-
-    The one place the keyword meets the search backend: the site search's Arabic-aware analyser.
-    """
-    return search_pages(queryset, q)
-
-
-def facet_q(facet, keys, locale):
-    """A Q on PracticePage selecting practices with any of ``keys`` in ``facet``."""
-    if facet == "type":
-        return Q(practice_type__in=keys)
-    if facet == "level":
-        return Q(implementation_level__in=keys)
-    if facet == "area":
-        numbers = ThematicAreaObjective.objects.filter(
-            area__number__in=keys, area__locale=locale
-        ).values("objective__number")
-        links = PracticeObjective.objects.filter(objective__number__in=numbers)
-    else:
-        model, lookup = THROUGH[facet]
-        links = model.objects.filter(**{f"{lookup}__in": keys})
-    return Q(pk__in=links.values("page_id"))
-
-
-def base_queryset(locale):
-    return PracticePage.objects.live().public().filter(locale=locale)
-
-
 class Listing:
-    """The result of one listing request: page of results, facets, chips."""
+    """The result of one listing request: the matching practices, facet counts, chips.
 
-    def __init__(self, locale, filters, keyword_ids=None):
+    Filters and counts are bitset operations on the language's ``FacetIndex`` (see
+    ``practices/facet_index.py``). The keyword is asked of the search backend (the site search's
+    Arabic-aware analyser) once for the ids of every match; with ``sort=relevance`` it ranks
+    only what is needed (``by_relevance``).
+    """
+
+    def __init__(self, locale, filters):
         self.locale = locale
         self.filters = filters
-        self.base = base_queryset(locale)
-        self.keyword_ids = keyword_ids
-        if filters.q and keyword_ids is None:
-            self.keyword_ids = keyword_page_ids(self.base, filters.q)
+        self.index = index_for(locale)
+        common = self.index.everything
+        if filters.q:
+            common &= self.index.from_ids(matching_ids(PracticePage, filters.q))
+        if filters.year_from or filters.year_to:
+            common &= self.index.bitset(self.year_positions())
+        self.common = common
 
-    def common_q(self):
-        q = Q()
-        if self.keyword_ids is not None:
-            q &= Q(pk__in=self.keyword_ids)
-        if self.filters.year_from:
-            q &= Q(ongoing=True) | Q(end_year__gte=self.filters.year_from) | Q(
-                end_year__isnull=True, start_year__gte=self.filters.year_from
-            )
-        if self.filters.year_to:
-            q &= Q(start_year__lte=self.filters.year_to)
-        return q
+    def year_positions(self):
+        """Positions of the practices running in the chosen years (from/to, both optional)."""
+        low, high = self.filters.year_from, self.filters.year_to
+        kept = []
+        for i, (start, end, ongoing) in enumerate(self.index.years):
+            if low and not (ongoing or (end is not None and end >= low)
+                            or (end is None and start is not None and start >= low)):
+                continue
+            if high and not (start is not None and start <= high):
+                continue
+            kept.append(i)
+        return kept
 
     def filtered(self, exclude=None):
-        q = self.common_q()
+        """Bitset of the practices matching every active filter but ``exclude``'s facet."""
+        bits = self.common
         for facet, keys in self.filters.values.items():
             if keys and facet != exclude:
-                q &= facet_q(facet, keys, self.locale)
-        return self.base.filter(q)
+                bits &= self.index.any_of(facet, keys)
+        return bits
 
-    def results(self):
-        return self.filtered()
+    @property
+    def other_language_count(self):
+        """Live practices in other languages with no live translation in this one."""
+        return self.index.other_language
+
+    def ordered_ids(self):
+        """Ids of every matching practice in the chosen sort order."""
+        index, bits, sort = self.index, self.filtered(), self.filters.sort
+        if sort == "relevance" and self.filters.q:
+            return self.by_relevance(bits)
+        if sort == "title":
+            return [index.ids[i] for i in index.title_order if bits >> i & 1]
+        positions = index.positions(bits)
+        if sort == "oldest":
+            positions.reverse()
+        return [index.ids[i] for i in positions]
+
+    def by_relevance(self, bits):
+        """Ids of ``bits`` best first: lazily when only the keyword filters (the database ranks
+        just the page shown), by id when they are few, else every match then kept in order."""
+        if bits == self.common and not (self.filters.year_from or self.filters.year_to):
+            return ranked(public_practices(self.locale), self.filters.q, count=bits.bit_count())
+        ids = [self.index.ids[i] for i in self.index.positions(bits)]
+        if len(ids) <= RANK_AMONG_IDS:
+            return ranked(PracticePage.objects.filter(pk__in=ids), self.filters.q)[0:None]
+        everything = ranked(public_practices(self.locale), self.filters.q)[0:None]
+        return [pk for pk in everything if self.index.has(bits, pk)]
 
     # -- facets -------------------------------------------------------------------------
     def facet_counts(self):
-        """{facet: {key: count}} for every facet, from one UNION query (plus one for areas)."""
-        parts = []
-        for facet, (model, lookup) in THROUGH.items():
-            pages = self.filtered(exclude=facet).values("pk")
-            parts.append(
-                model.objects.filter(page__in=pages)
-                .annotate(facet=Value(facet, output_field=CharField()),
-                          key=Cast(lookup, CharField()))
-                .values("facet", "key").annotate(n=Count("page", distinct=True)).order_by()
-            )
-        for facet, column in (("type", "practice_type"), ("level", "implementation_level")):
-            parts.append(
-                self.filtered(exclude=facet).order_by()
-                .annotate(facet=Value(facet, output_field=CharField()),
-                          key=Cast(column, CharField()))
-                .values("facet", "key").annotate(n=Count("pk", distinct=True)).order_by()
-            )
-        counts = {facet: {} for facet in FACETS}
-        for row in parts[0].union(*parts[1:], all=True):
-            counts[row["facet"]][row["key"]] = row["n"]
-        counts["area"] = self.area_counts()
+        """{facet: {key: count}}: disjunctive counts, an AND and a bit count per option."""
+        counts = {}
+        for facet in FACETS:
+            others = self.filtered(exclude=facet)
+            counts[facet] = {key: (others & bits).bit_count()
+                             for key, bits in self.index.bits.get(facet, {}).items()}
         return counts
-
-    def area_counts(self):
-        mapping = {}
-        for area, objective in ThematicAreaObjective.objects.filter(
-            area__locale=self.locale
-        ).values_list("area__number", "objective__number"):
-            mapping.setdefault(str(area), []).append(objective)
-        if not mapping:
-            return {}
-        pages = self.filtered(exclude="area").values("pk")
-        return PracticeObjective.objects.filter(page__in=pages).aggregate(**{
-            area: Count("page", distinct=True, filter=Q(objective__number__in=numbers))
-            for area, numbers in mapping.items()
-        })
 
     def options(self):
         """The facet options with labels in the listing's language, counts and selection."""
@@ -240,7 +207,19 @@ class Listing:
 
 
 def term_labels(locale):
-    """{facet: [(key, label)]} for the listing's language, in one UNION query."""
+    """{facet: [(key, label)]} for the listing's language. The taxonomy's part is cached
+    (``hub/cache.py`` forgets it when a term changes) and built in one UNION query."""
+    labels = {facet: list(choices) for facet, choices in cached_in(
+        TERMS_KEY, ("labels", getattr(locale, "pk", locale)), lambda: _taxonomy_labels(locale)
+    ).items()}
+    labels["country"] = sorted(((code, str(name)) for code, name in all_countries),
+                               key=lambda item: item[1])
+    labels["type"] = [(value, str(label)) for value, label in PracticeType.choices]
+    labels["level"] = [(value, str(label)) for value, label in ImplementationLevel.choices]
+    return labels
+
+
+def _taxonomy_labels(locale):
     parts = []
     for facet, model, key, label in (
         ("objective", Objective, "number", "short_title"),
@@ -253,24 +232,29 @@ def term_labels(locale):
         parts.append(
             model.objects.filter(locale=locale)
             .annotate(facet=Value(facet, output_field=CharField()),
-                      key=Cast(key, CharField()), label=Cast(label, CharField()),
-                      sort=Cast(key, CharField()) if key == "slug" else Cast(label, CharField()))
+                      key=Cast(key, CharField()), label=Cast(label, CharField()))
             .values("facet", "key", "label").order_by()
         )
-    rows = list(parts[0].union(*parts[1:], all=True))
     labels = {}
-    for row in rows:
+    for row in parts[0].union(*parts[1:], all=True):
         labels.setdefault(row["facet"], []).append((row["key"], row["label"]))
     for facet in NUMBER_FACETS:
         labels.get(facet, []).sort(key=lambda item: int(item[0]))
         labels[facet] = [(k, f"{k}. {v}") for k, v in labels.get(facet, [])]
     for facet in SLUG_FACETS:
         labels.get(facet, []).sort(key=lambda item: item[1])
-    labels["country"] = sorted(((code, str(name)) for code, name in all_countries),
-                               key=lambda item: item[1])
-    labels["type"] = [(value, str(label)) for value, label in PracticeType.choices]
-    labels["level"] = [(value, str(label)) for value, label in ImplementationLevel.choices]
     return labels
+
+
+# Long texts a card never shows: not read from the database for a page of results.
+CARD_DEFERRED = ("description", "partners", "results", "lessons_learned", "innovation",
+                 "replicability", "migrant_participation", "resources", "contact_name",
+                 "contact_organisation", "contact_email")
+
+
+def for_cards(queryset):
+    """Practices to show as result cards: no long texts, terms prefetched."""
+    return card_prefetches(queryset.defer(*CARD_DEFERRED))
 
 
 def card_prefetches(queryset):
@@ -282,29 +266,13 @@ def card_prefetches(queryset):
     )
 
 
-def sorted_results(listing):
-    """(object_list or queryset, is_list) ordered by the chosen sort."""
-    queryset = listing.results()
-    sort = listing.filters.sort
-    if sort == "relevance" and listing.keyword_ids is not None:
-        kept = set(queryset.values_list("pk", flat=True))
-        return [pk for pk in listing.keyword_ids if pk in kept], True
-    order = {"newest": ("-first_published_at", "-pk"), "oldest": ("first_published_at", "pk"),
-             "title": ("title", "pk")}.get(sort, ("-first_published_at", "-pk"))
-    return queryset.order_by(*order), False
-
-
 def paginate(listing):
-    results, is_ids = sorted_results(listing)
-    paginator = Paginator(results, PER_PAGE)
+    paginator = Paginator(listing.ordered_ids(), PER_PAGE)
     number = min(listing.filters.page, paginator.num_pages) or 1
     page_obj = paginator.page(number)
-    if is_ids:
-        pages = {p.pk: p for p in card_prefetches(PracticePage.objects.filter(
-            pk__in=list(page_obj.object_list)))}
-        page_obj.object_list = [pages[pk] for pk in page_obj.object_list if pk in pages]
-    else:
-        page_obj.object_list = list(card_prefetches(page_obj.object_list))
+    ids = list(page_obj.object_list)
+    pages = {p.pk: p for p in for_cards(PracticePage.objects.filter(pk__in=ids))}
+    page_obj.object_list = [pages[pk] for pk in ids if pk in pages]
     return paginator, page_obj
 
 
@@ -346,13 +314,6 @@ def chips(filters, facets):
             label = labels.get(facet, {}).get(key, key)
         result.append({"facet": facet, "label": label, "remove": remaining.urlencode()})
     return result
-
-
-def other_language_count(locale):
-    """Live practices in other languages with no live translation in ``locale``."""
-    here = PracticePage.objects.live().filter(locale=locale).values("translation_key")
-    return (PracticePage.objects.live().public().exclude(locale=locale)
-            .exclude(translation_key__in=here).count())
 
 
 from django.utils.translation import gettext_lazy as _  # noqa: E402

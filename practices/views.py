@@ -1,32 +1,46 @@
 """Thin glue between the routable repository page and the listing/export services."""
 
+from dataclasses import dataclass
+
+from django.db.models import CharField, F, IntegerField, Value
+from django.db.models.functions import Cast
 from django.template.response import TemplateResponse
 from django.utils.cache import patch_cache_control
+from django_countries.fields import Country
+
+from hub.frame import frame_for, language_code_of
 
 from .exports import atom_response, csv_response, json_response
 from .listing import (
     Listing,
-    card_prefetches,
     chips,
-    other_language_count,
+    for_cards,
     paginate,
     parse_filters,
 )
-from .models import PracticeObjective, PracticePage
+from .models import (
+    PracticeCountry,
+    PracticeObjective,
+    PracticePage,
+    PracticePrinciple,
+    PracticeRegion,
+    PracticeSDG,
+    PracticeStakeholder,
+)
 
 
 def serve_listing(index_page, request):
     filters = parse_filters(request.GET)
-    listing = Listing(index_page.locale, filters)
+    listing = Listing(index_page.locale_id, filters)
     export = request.GET.get("format")
-    filename = f"practices-{index_page.locale.language_code}"
+    filename = f"practices-{language_code_of(index_page, request)}"
     if export == "csv":
         return csv_response(listing, request, filename)
     if export == "json":
         return json_response(listing, request, filename)
     facets = listing.options()
     paginator, page_obj = paginate(listing)
-    other = other_language_count(index_page.locale)
+    other = listing.other_language_count
     context = index_page.get_context(request)
     context.update({
         "filters": filters,
@@ -36,7 +50,9 @@ def serve_listing(index_page, request):
         "page_obj": page_obj,
         "practices": page_obj.object_list,
         "other_language_count": other,
-        "other_language_pages": index_page.get_translations().live() if other else [],
+        "other_language_pages": (
+            frame_for(request, index_page).other_translations() if other else []
+        ),
         "sorts": sort_options(filters),
     })
     response = TemplateResponse(request, "practices/practice_index_page.html", context)
@@ -46,7 +62,7 @@ def serve_listing(index_page, request):
 
 
 def serve_feed(index_page, request):
-    return atom_response(Listing(index_page.locale, parse_filters(request.GET)), request,
+    return atom_response(Listing(index_page.locale_id, parse_filters(request.GET)), request,
                          index_page)
 
 
@@ -59,30 +75,78 @@ def sort_options(filters):
     return [{"value": v, "label": label, "selected": v == filters.sort} for v, label in options]
 
 
+# The taxonomy of a practice as the detail page shows it: (context name, through model, term
+# field, the term's columns read as number, slug, title, short title). Countries are ISO codes
+# on the through-model itself, read as the slug.
+DETAIL_TERMS = (
+    ("objectives", PracticeObjective, "objective", ("number", None, "title", "short_title")),
+    ("principles", PracticePrinciple, "principle", ("number", None, "title", None)),
+    ("sdgs", PracticeSDG, "sdg", ("number", None, "title", None)),
+    ("regions", PracticeRegion, "region", (None, "slug", "title", None)),
+    ("stakeholders", PracticeStakeholder, "stakeholder", (None, "slug", "title", None)),
+    ("countries", PracticeCountry, None, (None, "country", None, None)),
+)
+TERM_COLUMNS = (("number", IntegerField()), ("slug", CharField()), ("title", CharField()),
+                ("short_title", CharField()))
+
+
+@dataclass(frozen=True)
+class Term:
+    number: int | None
+    slug: str
+    title: str
+    short_title: str
+
+
+def _column(term, name, output_field):
+    if name is None:
+        return Value(None if isinstance(output_field, IntegerField) else "",
+                     output_field=output_field)
+    return Cast(f"{term}__{name}" if term else name, output_field)
+
+
+def _links(page, relation, model, term, fields):
+    """One SELECT of the UNION: a relation's links with their term's columns."""
+    columns = {name: _column(term, field, output)
+               for (name, output), field in zip(TERM_COLUMNS, fields, strict=True)}
+    return model.objects.filter(page_id=page.pk).annotate(
+        relation=Value(relation, output_field=CharField()), position=F("sort_order"),
+        link=F("pk"), **columns,
+    ).values("relation", "position", "link", *columns).order_by()
+
+
+def practice_terms(page, request=None):
+    """{context name: [Term]} (countries: [Country]) of a practice, from one UNION query over
+    its through-models instead of one query per relation. A preview shows the relations being
+    edited, held in memory: there the page's own properties read them."""
+    if getattr(request, "is_preview", False) or not page.pk:
+        return {name: getattr(page, name) for name, *_ in DETAIL_TERMS}
+    parts = [_links(page, *relation) for relation in DETAIL_TERMS]
+    terms = {name: [] for name, *_ in DETAIL_TERMS}
+    # In the editor's order; links saved without one (not through the editor) in saved order.
+    for row in sorted(parts[0].union(*parts[1:], all=True),
+                      key=lambda row: (row["position"] is None, row["position"] or 0, row["link"])):
+        terms[row["relation"]].append(
+            Term(row["number"], row["slug"], row["title"], row["short_title"])
+        )
+    terms["countries"] = [Country(code=term.slug) for term in terms["countries"]]
+    return terms
+
+
 def detail_context(page, request):
-    """Related practices (sharing an objective) for the detail page, in constant queries."""
-    terms = {
-        "objectives": [link.objective for link in
-                       page.practice_objectives.select_related("objective")],
-        "principles": [link.principle for link in
-                       page.practice_principles.select_related("principle")],
-        "sdgs": [link.sdg for link in page.practice_sdgs.select_related("sdg")],
-        "regions": [link.region for link in page.practice_regions.select_related("region")],
-        "stakeholders": [link.stakeholder for link in
-                         page.practice_stakeholders.select_related("stakeholder")],
-        "countries": page.countries,
-    }
+    """Taxonomy and related practices (sharing an objective) in a fixed number of queries."""
+    terms = practice_terms(page, request)
     numbers = [objective.number for objective in terms["objectives"]]
     related = (
-        PracticePage.objects.live().public().filter(locale=page.locale)
+        PracticePage.objects.live().public().filter(locale_id=page.locale_id)
         .exclude(pk=page.pk)
         .filter(pk__in=PracticeObjective.objects.filter(
             objective__number__in=numbers).values("page_id"))
         .order_by("-first_published_at")
     )
-    related = card_prefetches(related)[:4]
+    related = for_cards(related)[:4]
     return {
         **terms,
         "related_practices": related,
-        "listing_url": page.get_parent().url,
+        "listing_url": page.get_parent().get_url(request),
     }

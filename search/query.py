@@ -1,14 +1,24 @@
 """Search API for other code (the practice listing's keyword box, the site search page).
 
-Contract: ``search_pages(queryset, q)`` returns the ids of the pages of ``queryset`` matching
-``q``, best first, analysed exactly like the site search (any backend). ``queryset`` carries the
-caller's filters (live, public, locale, facets); ``q`` is the raw text typed by the visitor.
-``search_results(queryset, q)`` is the lazy form (sliceable, ``.count()``) for paginated use.
+Every function takes ``queryset`` (the caller's filters: live, public, locale, facets…) and ``q``
+(the raw text typed by the visitor), analysed exactly like the site search on any backend.
+
+- ``search_results(queryset, q)``: Wagtail's lazy, relevance-ordered results (sliceable,
+  ``.count()``, ``.facet()``); ``queryset`` may only filter on indexed ``FilterField``s.
+- ``matching(queryset, q)``: ``queryset`` narrowed to the matching rows, any filters allowed;
+  on the database backends it stays one SQL query (the index is a subquery), so it can be
+  counted, faceted and combined without loading ids into Python.
+- ``ranked(queryset, q)``: the matching ids best first, lazily, for a ``Paginator``: only the
+  ids of the page shown are ranked and loaded.
+- ``matching_ids(model, q)``: the pks of every matching row, unordered, in one query (the
+  practice listing intersects them with its own in-memory index).
+- ``search_pages(queryset, q)``: every matching id, best first (tests, small sets).
 """
 
+from django.apps import apps
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Q
+from wagtail.search.backends import get_search_backend
 
 MAX_QUERY_LENGTH = 200
 
@@ -29,19 +39,20 @@ def search_types():
 
 
 def content_type_ids(type_names):
-    """{content type id: type name} for the given type names (one query)."""
-    wanted = {}
+    """{content type id: type name} for the given type names.
+
+    Through Django's content-type cache: one query the first time, none after, which keeps the
+    search page within its query budget (5 + one per page type among the results shown).
+    """
+    models = {}
     for name in type_names:
         for label in search_types().get(name, []):
-            app_label, _dot, model = label.partition(".")
-            wanted[(app_label, model)] = name
-    if not wanted:
-        return {}
-    condition = Q()
-    for app_label, model in wanted:
-        condition |= Q(app_label=app_label, model=model)
-    return {ct.pk: wanted[(ct.app_label, ct.model)]
-            for ct in ContentType.objects.filter(condition)}
+            try:
+                models[apps.get_model(label)] = name
+            except LookupError:  # an app that does not exist (yet)
+                continue
+    found = ContentType.objects.get_for_models(*models, for_concrete_models=False)
+    return {found[model].pk: name for model, name in models.items()}
 
 
 def clean_query(q):
@@ -56,6 +67,47 @@ def search_results(queryset, q):
     return queryset.search(q)
 
 
+def matching(queryset, q):
+    q = clean_query(q)
+    if not q:
+        return queryset.none()
+    return get_search_backend().matching(queryset, q)
+
+
+def matching_ids(model, q):
+    """Pks of every ``model`` row matching ``q`` (unordered; any state, any language)."""
+    q = clean_query(q)
+    return get_search_backend().matching_ids(model, q) if q else []
+
+
+class RankedIds:
+    """Ids of the rows of ``queryset`` matching ``q``, best first, computed per slice."""
+
+    def __init__(self, queryset, q, count=None):
+        self.queryset = queryset
+        self.q = clean_query(q)
+        self._count = count  # when the caller already knows it
+
+    def count(self):
+        if self._count is None:
+            self._count = matching(self.queryset, self.q).count()
+        return self._count
+
+    def __len__(self):
+        return self.count()
+
+    def __getitem__(self, key):
+        if not isinstance(key, slice):
+            return self[key:key + 1][0]
+        if not self.q:
+            return []
+        return get_search_backend().ranked_ids(self.queryset, self.q, key.start or 0, key.stop)
+
+
+def ranked(queryset, q, count=None):
+    return RankedIds(queryset, q, count)
+
+
 def search_pages(queryset, q):
     """Ids of the matching pages of ``queryset``, best first."""
-    return [page.pk for page in search_results(queryset, q)]
+    return ranked(queryset, q)[0:None]

@@ -2,11 +2,14 @@
 
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.template.response import TemplateResponse
-from django.utils.translation import get_language_bidi
+from django.utils.functional import cached_property
+from django.utils.translation import get_language, get_language_bidi
 from django.views.decorators.cache import never_cache
 from wagtail.models import Locale, Page
 
+from hub.frame import locale_id, site_structure
 from hub.models import Objective
+from hub.pages import public
 
 from .analysis import terms
 from .highlight import highlight, page_text
@@ -26,16 +29,10 @@ def _suggestions(query, locale):
 
 
 def _decorate(results, query, active_language):
-    """Specific pages with snippet and language; queries grow with types, not results."""
-    ids = [page.pk for page in results]
-    specific = Page.objects.filter(pk__in=ids).specific()
-    by_id = {page.pk: page for page in specific}
-    languages = dict(Locale.objects.values_list("pk", "language_code"))
+    """Pages (specific) with snippet and language; queries grow with types, not results."""
+    languages = site_structure().language_codes
     items = []
-    for pk in ids:
-        page = by_id.get(pk)
-        if page is None:
-            continue
+    for page in results:
         language = languages.get(page.locale_id, active_language)
         items.append({
             "page": page,
@@ -46,6 +43,18 @@ def _decorate(results, query, active_language):
             "direction": "rtl" if language in RTL_LANGUAGES else "ltr",
         })
     return items
+
+
+class CountedPaginator(Paginator):
+    """A paginator told its count: the per-type facet already counted the results."""
+
+    def __init__(self, object_list, per_page, count):
+        super().__init__(object_list, per_page)
+        self.known_count = count
+
+    @cached_property
+    def count(self):
+        return self.known_count
 
 
 def _facet(results):
@@ -62,26 +71,31 @@ def search(request):
     known_types = search_types()
     selected = [t for t in request.GET.getlist("type") if t in known_types]
     all_languages = request.GET.get("all_languages") == "1"
-    locale = Locale.get_active()
+    locale = locale_id() or Locale.get_active().pk  # the cached id, else Wagtail's fallback
+    language = get_language()
 
-    base = Page.objects.live().public()
+    base = public(Page.objects.live())
     if not all_languages:
         base = base.filter(locale=locale)
     type_of = content_type_ids(known_types)
 
     type_counts = {name: 0 for name in known_types}
     results = Page.objects.none()
+    total = 0
     if query:
-        for ct_id, count in _facet(search_results(base, query)).items():
+        per_content_type = _facet(search_results(base, query))
+        for ct_id, count in per_content_type.items():
             if ct_id in type_of:
                 type_counts[type_of[ct_id]] += count
+        total = (sum(type_counts[name] for name in selected) if selected
+                 else sum(per_content_type.values()))
         filtered = base
         if selected:
             filtered = base.filter(content_type_id__in=[
                 ct for ct, name in type_of.items() if name in selected])
-        results = search_results(filtered, query)
+        results = search_results(filtered.specific(), query)
 
-    paginator = Paginator(results, RESULTS_PER_PAGE)
+    paginator = CountedPaginator(results, RESULTS_PER_PAGE, count=total)
     try:
         page_obj = paginator.page(request.GET.get("page", 1))
     except PageNotAnInteger:
@@ -89,7 +103,7 @@ def search(request):
     except EmptyPage:
         page_obj = paginator.page(paginator.num_pages)
 
-    items = _decorate(page_obj.object_list, query, locale.language_code) if query else []
+    items = _decorate(page_obj.object_list, query, language) if query else []
     return TemplateResponse(request, "search/search.html", {
         "search_query": query,
         "search_results": page_obj,

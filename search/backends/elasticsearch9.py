@@ -19,6 +19,8 @@ from modelsearch.utils import deep_update
 
 from . import AnalysedQueryMixin, analyse_value
 
+MAX_MATCHES = 10_000
+
 ANALYSIS_SETTINGS = {
     "settings": {
         "analysis": {
@@ -61,3 +63,29 @@ class SearchBackend(AnalysedQueryMixin, elasticsearch9.Elasticsearch9SearchBacke
     autocomplete_query_compiler_class = AutocompleteQueryCompiler
     settings = deep_update(deepcopy(elasticsearch9.Elasticsearch9SearchBackend.settings),
                            ANALYSIS_SETTINGS)
+
+    def matching_ids(self, model, query):
+        """Ids of ``model``'s documents matching ``query``, best first, ids only.
+
+        At most ``MAX_MATCHES`` (Elasticsearch's default ``max_result_window``). The caller's
+        SQL filters cannot be sent to the cluster, so ``matching`` and ``ranked_ids`` (with
+        ``matching_ids``, the interface of ``database.MatchingMixin``) intersect these ids with
+        the queryset.
+        """
+        results = self.search(query, model.objects.all())
+        if not hasattr(results, "_get_es_body"):  # nothing searchable in the query
+            return []
+        response = results._backend_do_search(
+            results._get_es_body(), index=self.get_index_for_model(model).name,
+            _source=False, stored_fields="pk", size=MAX_MATCHES,
+        )
+        pk_field = model._meta.pk
+        return [pk_field.to_python(hit["fields"]["pk"][0]) for hit in response["hits"]["hits"]]
+
+    def matching(self, queryset, query):
+        return queryset.filter(pk__in=self.matching_ids(queryset.model, query))
+
+    def ranked_ids(self, queryset, query, start, stop):
+        ids = self.matching_ids(queryset.model, query)
+        kept = set(queryset.filter(pk__in=ids).values_list("pk", flat=True))
+        return [pk for pk in ids if pk in kept][start:stop]

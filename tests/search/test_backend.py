@@ -3,8 +3,9 @@
 import pytest
 from wagtail.models import Locale, Page
 
+from practices.models import PracticePage
 from search.highlight import highlight
-from search.query import search_pages
+from search.query import matching, ranked, search_pages
 
 from .test_analysis import ARABIC_PAIRS
 
@@ -73,3 +74,21 @@ def test_highlight_marks_the_words_as_written():
     assert "<mark>والمهاجرين</mark>" in html
     assert "<mark>الهِجْرَة</mark>" in html
     assert "&lt;b&gt;" in html
+
+
+@pytest.mark.django_db
+def test_matching_and_ranking_accept_filters_the_index_does_not_know(make_page):
+    """The practice listing filters on fields that are no FilterField (here: summary) and asks
+    for one page of ranked ids; both stay SQL on the database backends."""
+    body_only = make_page("Labour mobility", "remittance costs, ongoing")
+    in_title = make_page("Remittance corridors", "remittance costs, ongoing")
+    make_page("Remittance archive", "closed")
+    make_page("Remittance draft", "remittance, ongoing", live=False)
+    candidates = PracticePage.objects.live().filter(summary__contains="ongoing")
+
+    assert set(matching(candidates, "remittances").values_list("pk", flat=True)) == {
+        body_only.pk, in_title.pk}
+    assert ranked(candidates, "remittances")[0:None] == [in_title.pk, body_only.pk]
+    assert ranked(candidates, "remittances")[1:2] == [body_only.pk]
+    assert ranked(candidates, "remittances").count() == 2
+    assert ranked(candidates, "  ").count() == 0 and ranked(candidates, "?!")[0:5] == []

@@ -65,6 +65,23 @@ def test_queries_sent_to_the_cluster_are_analysed(home_pages):
     assert "والمُهاجِرين" not in body
 
 
+@pytest.mark.django_db
+def test_listing_asks_the_cluster_for_ids_only_and_keeps_its_sql_filters(make_page):
+    """The practice listing's interface (matching_ids / ranked_ids): ids best first from the
+    cluster, then the caller's SQL filters (here: live) applied by the database."""
+    live = make_page("Remittances", "remittance corridors")
+    draft = make_page("Remittance draft", "remittance", live=False)
+    backend = make_backend()
+    hits = [{"fields": {"pk": [str(pk)]}, "_score": 1.0} for pk in (draft.pk, live.pk)]
+    with mock.patch("elasticsearch.Elasticsearch.search") as search:
+        search.return_value = {"hits": {"hits": hits, "total": {"value": 2}}}
+        assert backend.matching_ids(PracticePage, "remittances") == [draft.pk, live.pk]
+        assert backend.ranked_ids(PracticePage.objects.live(), "remittances", 0, None) == [live.pk]
+    request = search.call_args.kwargs
+    assert request["_source"] is False and request["stored_fields"] == "pk"
+    assert "remitt" in str(request["query"])
+
+
 @pytest.mark.elasticsearch
 @pytest.mark.django_db
 def test_real_cluster_finds_arabic_variants(make_page, settings):

@@ -1,0 +1,163 @@
+"""An in-memory bitset index of the public practices of one language, for the listing.
+
+Why: disjunctive facet counts ask "how many practices match every other active filter plus this
+option" for some 300 options. In SQL that is one aggregate per facet over the filtered set, and
+with a keyword every one of them runs the full-text match again (about 150 ms with 10,000
+practices). Here each option is a Python integer used as a bitset over the language's practices
+(bit *i* = the *i*-th practice, newest first), so a count is an AND and a ``bit_count()``: the
+whole facet panel takes about a millisecond, whatever the corpus size.
+
+Freshness: the index is rebuilt (one query per taxonomy relation, ~0.2 s with 10,000 practices)
+whenever ``version()`` changes. That one cheap query per request covers publishing (new
+``last_published_at``), unpublishing and deleting (the count of live practices), view
+restrictions and the thematic areas' objectives. The index holds no text and no private field.
+"""
+
+import threading
+from dataclasses import dataclass, field
+
+from django.db import connection
+from wagtail.models import Page, PageViewRestriction
+
+from hub.models import ThematicAreaObjective
+
+from .models import (
+    PracticeCountry,
+    PracticeObjective,
+    PracticePage,
+    PracticePrinciple,
+    PracticeRegion,
+    PracticeSDG,
+    PracticeStakeholder,
+)
+
+# facet -> (through model, lookup of the language-independent key)
+THROUGH = {
+    "objective": (PracticeObjective, "objective__number"),
+    "principle": (PracticePrinciple, "principle__number"),
+    "sdg": (PracticeSDG, "sdg__number"),
+    "region": (PracticeRegion, "region__slug"),
+    "stakeholder": (PracticeStakeholder, "stakeholder__slug"),
+    "country": (PracticeCountry, "country"),
+}
+
+_lock = threading.Lock()
+_indexes = {}  # locale id -> FacetIndex
+
+
+def public_practices(locale):
+    return PracticePage.objects.live().public().filter(locale=locale)
+
+
+def version():
+    """What changes whenever the indexes must be rebuilt, in one query of a few milliseconds.
+
+    Counted over every live page (not only practices) because that needs no join.
+    """
+    page, restriction, areas = (connection.ops.quote_name(model._meta.db_table) for model in
+                                (Page, PageViewRestriction, ThematicAreaObjective))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT (SELECT COUNT(*) || ':' || MAX(last_published_at) || ':' || MAX(id) "
+            f"FROM {page} WHERE live), "
+            f"(SELECT COUNT(*) || ':' || MAX(id) FROM {restriction}), "
+            f"(SELECT COUNT(*) || ':' || MAX(id) FROM {areas})"
+        )
+        return cursor.fetchone()
+
+
+@dataclass
+class FacetIndex:
+    ids: list  # practice ids, newest first; bit i of every bitset is ids[i]
+    bits: dict = field(default_factory=dict)  # facet -> {key (str): bitset}
+    years: list = field(default_factory=list)  # (start_year, end_year, ongoing) per position
+    title_order: list = field(default_factory=list)  # positions sorted by title
+    other_language: int = 0  # live practices of other languages with no translation here
+
+    @property
+    def everything(self):
+        return (1 << len(self.ids)) - 1
+
+    def any_of(self, facet, keys):
+        """Bitset of the practices having any of ``keys`` in ``facet``."""
+        result = 0
+        for key in keys:
+            result |= self.bits.get(facet, {}).get(key, 0)
+        return result
+
+    def has(self, bits, pk):
+        i = self._position.get(pk)
+        return i is not None and bits >> i & 1
+
+    @staticmethod
+    def bitset(positions):
+        """An int with the given bit positions set (built as a string: one big-int op)."""
+        if not positions:
+            return 0
+        digits = bytearray(b"0" * (max(positions) + 1))
+        for i in positions:
+            digits[i] = 49  # "1"
+        return int(bytes(digits[::-1]), 2)
+
+    def positions(self, bitset):
+        """Positions of the set bits, ascending (newest first)."""
+        digits = bin(bitset)[:1:-1]
+        return [i for i, digit in enumerate(digits) if digit == "1"]
+
+    def from_ids(self, ids):
+        position = self._position
+        return self.bitset([position[pk] for pk in ids if pk in position])
+
+    def __post_init__(self):
+        self._position = {pk: i for i, pk in enumerate(self.ids)}
+
+
+def build(locale):
+    rows = list(
+        public_practices(locale).order_by("-first_published_at", "-pk").values_list(
+            "pk", "title", "practice_type", "implementation_level", "start_year", "end_year",
+            "ongoing",
+        )
+    )
+    index = FacetIndex(ids=[row[0] for row in rows])
+    index.years = [(row[4], row[5], row[6]) for row in rows]
+    index.title_order = sorted(range(len(rows)), key=lambda i: (rows[i][1], rows[i][0]))
+    positions = {}  # facet -> {key: [positions]}
+    for facet, column in (("type", 2), ("level", 3)):
+        for i, row in enumerate(rows):
+            positions.setdefault(facet, {}).setdefault(row[column], []).append(i)
+    position = index._position
+    for facet, (model, lookup) in THROUGH.items():
+        keys = positions.setdefault(facet, {})
+        for page_id, key in model.objects.filter(page__locale=locale).values_list(
+            "page_id", lookup
+        ):
+            i = position.get(page_id)
+            if i is not None:
+                keys.setdefault(str(key), []).append(i)
+    index.bits = {facet: {key: index.bitset(found) for key, found in keys.items()}
+                  for facet, keys in positions.items()}
+    areas = index.bits.setdefault("area", {})
+    objectives = index.bits["objective"]
+    for area, objective in ThematicAreaObjective.objects.filter(
+        area__locale=locale
+    ).values_list("area__number", "objective__number"):
+        areas[str(area)] = areas.get(str(area), 0) | objectives.get(str(objective), 0)
+    index.other_language = (
+        PracticePage.objects.live().public().exclude(locale=locale)
+        .exclude(translation_key__in=public_practices(locale).values("translation_key")).count()
+    )
+    return index
+
+
+def index_for(locale):
+    """The current index of ``locale``'s practices (rebuilt when ``version()`` changed)."""
+    current = version()
+    key = getattr(locale, "pk", locale)  # a Locale or its id
+    cached = _indexes.get(key)
+    if cached is not None and cached[0] == current:
+        return cached[1]
+    with _lock:
+        index = build(locale)
+        _indexes[key] = (current, index)
+    return index

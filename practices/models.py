@@ -14,7 +14,9 @@ never rendered by a template and never exported (``practices/exports.py`` lists 
 """
 
 import datetime
+import uuid
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -30,7 +32,9 @@ from wagtail.admin.panels import (
     TabbedInterface,
 )
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.documents import get_document_model_string
 from wagtail.fields import RichTextField, StreamField
+from wagtail.images import get_image_model_string
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
@@ -41,6 +45,7 @@ from hub.models import (
     StakeholderType,
     SustainableDevelopmentGoal,
 )
+from hub.pages import HubPageManager
 
 from .blocks import ResourceBlock
 
@@ -93,6 +98,27 @@ def scope_errors(objectives, countries, is_global):
     return errors
 
 
+def period_errors(start_year, end_year, ongoing):
+    """Errors of a practice's years, keyed by field name (empty when valid).
+
+    The one place for these rules: ``PracticePage.clean`` and the front-end form both call it.
+    """
+    errors = {}
+    low, high = FIRST_YEAR, last_allowed_year()
+    for field, value in (("start_year", start_year), ("end_year", end_year)):
+        if value is not None and not low <= value <= high:
+            errors[field] = _("Enter a year between %(low)s and %(high)s.") % {
+                "low": low, "high": high,
+            }
+    if start_year and end_year and "end_year" not in errors and end_year < start_year:
+        errors["end_year"] = _("The end year cannot be before the start year.")
+    if ongoing and end_year:
+        errors["ongoing"] = _("An ongoing practice has no end year: clear one of them.")
+    if end_year and not start_year:
+        errors.setdefault("start_year", _("Give the start year as well."))
+    return errors
+
+
 class PracticePageForm(WagtailAdminPageForm):
     """Checks the objectives and countries held in the inline formsets."""
 
@@ -127,6 +153,7 @@ class PracticeIndexPage(RoutablePageMixin, Page):
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
 
+    objects = HubPageManager()
     parent_page_types = ["home.HomePage"]
     subpage_types = ["practices.PracticePage"]
     max_count_per_parent = 1
@@ -195,6 +222,7 @@ class PracticePage(Page):
     contact_email = models.EmailField(_("focal point: email"), blank=True)
 
     base_form_class = PracticePageForm
+    objects = HubPageManager()
     parent_page_types = ["practices.PracticeIndexPage"]
     subpage_types = []
 
@@ -262,21 +290,7 @@ class PracticePage(Page):
 
     def clean(self):
         super().clean()
-        errors = {}
-        low, high = FIRST_YEAR, last_allowed_year()
-        for field in ("start_year", "end_year"):
-            value = getattr(self, field)
-            if value is not None and not low <= value <= high:
-                errors[field] = _("Enter a year between %(low)s and %(high)s.") % {
-                    "low": low, "high": high,
-                }
-        if (self.start_year and self.end_year and "end_year" not in errors
-                and self.end_year < self.start_year):
-            errors["end_year"] = _("The end year cannot be before the start year.")
-        if self.ongoing and self.end_year:
-            errors["ongoing"] = _("An ongoing practice has no end year: clear one of them.")
-        if self.end_year and not self.start_year:
-            errors.setdefault("start_year", _("Give the start year as well."))
+        errors = period_errors(self.start_year, self.end_year, self.ongoing)
         if errors:
             raise ValidationError(errors)
 
@@ -412,3 +426,43 @@ class PracticeCountry(PracticeTerm):
         constraints = [
             models.UniqueConstraint(fields=["page", "country"], name="unique_practice_country"),
         ]
+
+
+class PendingUpload(models.Model):
+    """A checked file uploaded with a submission form that has not been saved yet.
+
+    The file is stored at once as a Wagtail document or image (in the "Submissions" collection),
+    so a form that fails validation does not lose it; the form carries the opaque ``token`` in a
+    hidden field and only the uploader's own tokens are honoured. Saving the submission attaches
+    the file and deletes this row; ``manage.py clean_pending_uploads`` deletes rows (and their
+    files) that were never used.
+    """
+
+    token = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    document = models.ForeignKey(
+        get_document_model_string(), null=True, blank=True, on_delete=models.CASCADE,
+        related_name="+",
+    )
+    image = models.ForeignKey(
+        get_image_model_string(), null=True, blank=True, on_delete=models.CASCADE,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("pending upload")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(document__isnull=False, image__isnull=True)
+                | models.Q(document__isnull=True, image__isnull=False),
+                name="pending_upload_document_or_image",
+            ),
+        ]
+
+    def __str__(self):
+        return str(self.token)
+
+    @property
+    def file_object(self):
+        return self.document or self.image

@@ -1,5 +1,7 @@
-"""Admin glue for the review workflow: the final "Reject" view, button and log action."""
+"""Admin glue for the review workflow (the final "Reject" view, button and log action), and who
+may download a submission's documents."""
 
+from django.http import Http404
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -7,6 +9,7 @@ from wagtail.admin.widgets import Button
 
 from . import admin_views
 from .models import PracticePage
+from .submission.attachments import may_serve
 from .workflow import REJECT_ACTION, REJECT_LABEL
 
 
@@ -27,3 +30,11 @@ def reject_button(page, user, view_name, next_url=None):
             REJECT_LABEL, reverse("practices_reject", args=[page.pk]), icon_name="cross",
             priority=80,
         )
+
+
+@hooks.register("before_serve_document")
+def submission_documents_are_private_until_published(document, request):
+    """A submitted file is downloadable once a live page uses it; before, only by its uploader
+    and the hub's staff. Anyone else gets the same 404 as for a document that does not exist."""
+    if not may_serve(document, request.user):
+        raise Http404("No such document")

@@ -1,36 +1,88 @@
 """The front-end practice form.
 
-Fields map one to one onto ``PracticePage`` (same names) or its orderable relations
-(``objectives`` → ``practice_objectives``). ``SECTIONS`` groups them for the template: adding a
-practice field means adding a form field, naming it in a section, and (for a relation) a line
-in ``services.apply_form``.
+Fields map one to one onto ``PracticePage`` (same names), its taxonomy relations (``terms.TERMS``:
+``objectives`` → ``practice_objectives``…), its countries, and its ``resources`` (link rows and
+attached files). ``SECTIONS`` groups them for the template: adding a practice field means adding
+a form field, naming it in a section, and (if it is not a plain page field) a line in
+``services.apply_form`` and ``services.initial_from``.
+
+Rules shared with the admin come from ``practices.models``: ``period_errors`` (years) on every
+save, ``scope_errors`` (objectives, countries or global) on "Submit for review". A draft needs
+only a title, but whatever it holds must still be valid (years, addresses, files).
 """
 
+from typing import NamedTuple
+
 from django import forms
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
+from django.template.defaultfilters import filesizeformat
+from django.utils.text import format_lazy
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from django_countries import countries
 
-from hub.models import Objective
+from hub.templatetags.hub_tags import file_type
 
-from .richtext import sanitise
+from ..models import (
+    FIRST_YEAR,
+    ImplementationLevel,
+    PracticeType,
+    SubmissionLanguage,
+    last_allowed_year,
+    period_errors,
+    scope_errors,
+)
+from . import attachments, terms
+from .fields import (
+    RICH_HELP,
+    MultipleFileField,
+    MultipleFileInput,
+    RichTextInput,
+    TermChoiceField,
+    ValueListField,
+)
+from .files import ACCEPT, check_upload, max_files, max_upload_size
+
+MAX_LINKS = 5
+
+
+class Section(NamedTuple):
+    label: str
+    fields: tuple
+    intro: str = ""
+    include: str = ""  # a template for what is more than a list of fields
+
 
 SECTIONS = (
-    (_("About the practice"), ("title", "summary", "description")),
-    (_("GCM objectives"), ("objectives",)),
-    (_("Consent"), ("consent",)),
+    Section(_("About the practice"), (
+        "title", "summary", "description", "practice_type", "implementation_level",
+    )),
+    Section(_("Dates"), ("start_year", "end_year", "ongoing")),
+    Section(_("Who implements it"), (
+        "implementing_organisation", "partners", "stakeholders",
+    )),
+    Section(_("Results and learning"), (
+        "results", "lessons_learned", "innovation", "replicability", "migrant_participation",
+    )),
+    Section(_("GCM objectives and principles"), ("objectives", "principles", "sdgs")),
+    Section(_("Where"), ("is_global", "regions", "countries")),
+    Section(
+        _("Resources"), ("attachments",),
+        intro=_("Links to web pages and documents or images about the practice."),
+        include="practices/submission/resources.html",
+    ),
+    Section(
+        _("Focal point"), ("contact_name", "contact_organisation", "contact_email"),
+        intro=_("The person the hub's moderators can contact about this practice. This contact "
+                "is never published, exported or shown to other users."),
+    ),
+    Section(_("Language and consent"), ("submission_language", "consent")),
 )
 
 
-class ObjectiveChoiceField(forms.TypedMultipleChoiceField):
-    """Objectives by their language-independent number, labelled in the active language."""
-
-    def __init__(self, **kwargs):
-        super().__init__(coerce=int, **kwargs)
-
-    def set_locale(self, locale):
-        self.choices = [
-            (o.number, str(o)) for o in Objective.objects.filter(locale=locale).order_by("number")
-        ]
-        self.widget.choices = self.choices
+def _term(name, **kwargs):
+    return TermChoiceField(next(term for term in terms.TERMS if term.field == name), **kwargs)
 
 
 class PracticeSubmissionForm(forms.Form):
@@ -42,20 +94,90 @@ class PracticeSubmissionForm(forms.Form):
         label=_("Summary"), max_length=600, widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("Two or three sentences: what the practice does, for whom, where."),
     )
-    description = forms.CharField(
-        label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 10}),
-        help_text=_(
-            "Separate paragraphs with an empty line. Bold, italic, lists and links are kept; "
-            "any other formatting is removed."
+    description = RichTextInput(label=_("Description"), rows=10)
+    practice_type = forms.ChoiceField(
+        label=_("Type of practice"), choices=PracticeType.choices, initial=PracticeType.PROGRAMME,
+    )
+    implementation_level = forms.ChoiceField(
+        label=_("Implementation level"), choices=ImplementationLevel.choices,
+        initial=ImplementationLevel.NATIONAL,
+        help_text=_("The level of government or cooperation at which the practice works."),
+    )
+    start_year = forms.IntegerField(label=_("Start year"), required=False)
+    end_year = forms.IntegerField(
+        label=_("End year"), required=False,
+        help_text=_("Leave empty if the practice is ongoing."),
+    )
+    ongoing = forms.BooleanField(
+        label=_("The practice is ongoing"), required=False, label_suffix="",
+    )
+    implementing_organisation = forms.CharField(
+        label=_("Main implementing organisation"), max_length=255, required=False,
+    )
+    partners = forms.CharField(
+        label=_("Partners"), required=False, max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Other organisations involved, one per line."),
+    )
+    stakeholders = _term(
+        "stakeholders", label=_("Stakeholders involved"),
+        help_text=_("The kinds of actors who take part in the practice."),
+    )
+    results = RichTextInput(label=_("Results and impact"))
+    lessons_learned = RichTextInput(label=_("Lessons learned"))
+    innovation = RichTextInput(label=_("What makes it innovative"))
+    replicability = RichTextInput(
+        label=_("Replicability"),
+        help_text=format_lazy(
+            "{} {}", _("Could others adopt the practice elsewhere? What would they need?"),
+            RICH_HELP,
         ),
     )
-    objectives = ObjectiveChoiceField(
-        label=_("GCM objectives"), widget=forms.CheckboxSelectMultiple,
+    migrant_participation = RichTextInput(
+        label=_("Migrant participation"),
+        help_text=format_lazy(
+            "{} {}", _("How migrants took part in designing, running or evaluating the practice."),
+            RICH_HELP,
+        ),
+    )
+    objectives = _term(
+        "objectives", label=_("GCM objectives"),
         help_text=_("The objectives of the Global Compact this practice implements."),
+    )
+    principles = _term(
+        "principles", label=_("Guiding principles"),
+        help_text=_("The guiding principles of the Global Compact the practice reflects."),
+    )
+    sdgs = _term("sdgs", label=_("Sustainable Development Goals"))
+    is_global = forms.BooleanField(
+        label=_("The practice is global: it is not tied to particular countries"),
+        required=False, label_suffix="",
+    )
+    regions = _term("regions", label=_("Regions"))
+    countries = forms.MultipleChoiceField(
+        label=_("Countries"), required=False,
+        widget=forms.SelectMultiple(attrs={"size": 8}),
+        help_text=_("Hold Ctrl (Cmd on a Mac) to choose several countries."),
+    )
+    attachments = MultipleFileField(
+        label=_("Attach files"), required=False,
+        widget=MultipleFileInput(attrs={"accept": ACCEPT}),
+    )
+    pending = ValueListField()
+    remove_pending = ValueListField()
+    remove_existing = ValueListField()
+    contact_name = forms.CharField(label=_("Name"), max_length=255, required=False)
+    contact_organisation = forms.CharField(label=_("Organisation"), max_length=255,
+                                           required=False)
+    contact_email = forms.EmailField(label=_("Email"), required=False)
+    submission_language = forms.ChoiceField(
+        label=_("Language of the original submission"), choices=SubmissionLanguage.choices,
+        help_text=_("The language you write this submission in."),
     )
     consent = forms.BooleanField(
         label=_("I agree that the hub publishes this practice, after review, under my name "
                 "and organisation."),
+        label_suffix="",
     )
     # A field people do not see (hidden by CSS, skipped by screen readers); bots fill it in.
     website = forms.CharField(
@@ -65,10 +187,41 @@ class PracticeSubmissionForm(forms.Form):
         widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
     )
 
-    def __init__(self, *args, locale=None, draft=False, **kwargs):
+    def __init__(self, *args, locale=None, draft=False, user=None, existing=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["objectives"].set_locale(locale)
+        self.user = user
         self.draft = draft
+        self.existing = list(existing)  # rows of attachments.existing(page)
+        self.checked_files = []  # new uploads that passed every check
+        self.pending_uploads = []  # the user's earlier uploads carried by the form
+        self.new_uploads = []  # uploads stored while handling this request (views)
+        for term in terms.TERMS:
+            self.fields[term.field].set_locale(locale)
+        self.fields["countries"].choices = [(c.code, c.name) for c in countries]
+        self.fields["submission_language"].initial = (
+            get_language() if get_language() in SubmissionLanguage.values
+            else SubmissionLanguage.OTHER
+        )
+        for name in ("start_year", "end_year"):
+            self.fields[name].widget.attrs.update(
+                {"min": FIRST_YEAR, "max": last_allowed_year()}
+            )
+        self.fields["attachments"].help_text = _(
+            "PDF, Word, Excel, PowerPoint or OpenDocument files, JPEG, PNG, WebP or GIF images; "
+            "up to %(n)d files of at most %(size)s each."
+        ) % {"n": max_files(), "size": filesizeformat(max_upload_size())}
+        for n in range(1, MAX_LINKS + 1):
+            self.fields[f"link_{n}_title"] = forms.CharField(
+                label=_("Link %(n)d: title") % {"n": n}, max_length=200, required=False,
+            )
+            self.fields[f"link_{n}_url"] = forms.URLField(
+                label=_("Link %(n)d: address") % {"n": n}, max_length=2000, required=False,
+                assume_scheme="https", validators=[URLValidator(schemes=["http", "https"])],
+                widget=forms.URLInput(attrs={"dir": "ltr"}),
+            )
+        for field in self.fields.values():
+            if type(field.widget) in (forms.TextInput, forms.Textarea):
+                field.widget.attrs.setdefault("dir", "auto")  # Arabic or English as typed
         if draft:
             # A draft keeps whatever is there: only the title is needed to save it.
             for name, field in self.fields.items():
@@ -79,8 +232,114 @@ class PracticeSubmissionForm(forms.Form):
             raise forms.ValidationError(_("This field must be left empty."))
         return ""
 
-    def clean_description(self):
-        return sanitise(self.cleaned_data.get("description"))
+    @property
+    def is_spam(self):
+        return "website" in self.errors
+
+    def clean_attachments(self):
+        uploads = self.cleaned_data["attachments"]
+        if len(uploads) > max_files():
+            raise ValidationError(_("You can attach at most %(n)d files."),
+                                  params={"n": max_files()})
+        errors = []
+        for upload in uploads:
+            try:
+                self.checked_files.append(check_upload(upload))
+            except ValidationError as error:
+                errors.extend(error.error_list)
+        if errors:
+            raise ValidationError(errors)
+        return uploads
+
+    def clean_pending(self):
+        tokens = self.cleaned_data["pending"]
+        self.pending_uploads = attachments.resolve(self.user, tokens)
+        if len(self.pending_uploads) != len(set(tokens)):
+            # Expired, or not this user's: never attach it, say so next to the files.
+            self.add_error("attachments", _(
+                "A file you attached earlier is no longer available: please attach it again."
+            ))
+        return self.pending_uploads
+
+    def clean(self):
+        data = super().clean()
+        for field, message in period_errors(
+            data.get("start_year"), data.get("end_year"), data.get("ongoing")
+        ).items():
+            if field not in self.errors:
+                self.add_error(field, message)
+        if not self.draft:
+            errors = scope_errors(data.get("objectives"), data.get("countries"),
+                                  data.get("is_global"))
+            for field, messages in errors.items():
+                for message in messages:
+                    self.add_error("objectives" if field == "__all__" else field, message)
+        data["links"] = self._clean_links(data)
+        self._clean_removals(data)
+        return data
+
+    def _clean_links(self, data):
+        links = []
+        for n in range(1, MAX_LINKS + 1):
+            title, url = data.get(f"link_{n}_title"), data.get(f"link_{n}_url")
+            if url and not title:
+                self.add_error(f"link_{n}_title", _("Give the link a title."))
+            elif title and not url and f"link_{n}_url" not in self.errors:
+                self.add_error(f"link_{n}_url", _("Enter the address of the link."))
+            elif title and url:
+                links.append((title, url))
+        return links
+
+    def _clean_removals(self, data):
+        removed = set(data.get("remove_pending") or [])
+        data["pending"] = [u for u in self.pending_uploads if str(u.token) not in removed]
+        data["discard_pending"] = [u for u in self.pending_uploads if str(u.token) in removed]
+        existing_ids = {row["id"] for row in self.existing}
+        data["remove_existing"] = [i for i in data.get("remove_existing") or []
+                                   if i in existing_ids]
+        kept = (len(self.existing) - len(data["remove_existing"]) + len(data["pending"])
+                + len(self.checked_files))
+        if kept > max_files():
+            self.checked_files = []  # refused: nothing of this request is stored
+            self.add_error("attachments", ValidationError(
+                _("You can attach at most %(n)d files: remove some before adding others."),
+                params={"n": max_files()},
+            ))
 
     def sections(self):
-        return [(label, [self[name] for name in names]) for label, names in SECTIONS]
+        return [
+            {**section._asdict(), "fields": [self[name] for name in section.fields]}
+            for section in SECTIONS
+        ]
+
+    def link_rows(self):
+        return [(self[f"link_{n}_title"], self[f"link_{n}_url"])
+                for n in range(1, MAX_LINKS + 1)]
+
+    def attachment_rows(self):
+        """The files the form holds: saved ones (editing), earlier and new pending uploads."""
+        removed_existing = set(self.data.getlist("remove_existing")) if self.is_bound else set()
+        removed_pending = set(self.data.getlist("remove_pending")) if self.is_bound else set()
+        rows = [
+            _row(row["object"], row["title"], row["id"], "remove_existing",
+                 row["id"] in removed_existing)
+            for row in self.existing
+        ]
+        for upload in self.pending_uploads + self.new_uploads:
+            token = str(upload.token)
+            obj = upload.file_object
+            rows.append({**_row(obj, obj.title, token, "remove_pending",
+                                token in removed_pending), "pending": True})
+        return rows
+
+
+def _row(obj, title, value, remove_name, removed):
+    return {
+        "title": title,
+        "type": file_type(obj.file.name),
+        "size": obj.file_size,
+        "value": value,
+        "remove_name": remove_name,
+        "removed": removed,
+        "pending": False,
+    }

@@ -1,6 +1,7 @@
 """User-written rich text: plain paragraphs plus a small tag set, everything else removed."""
 
 import re
+from html import unescape
 
 from django.utils.html import escape
 from wagtail.whitelist import Whitelister, allow_without_attributes, attribute_rule, check_url
@@ -46,8 +47,13 @@ def sanitise(text):
 
 
 def editable(html):
-    """The stored HTML back as the text the author typed (paragraphs as blank lines)."""
+    """The stored HTML back as the text the author typed (paragraphs as blank lines).
+
+    Text without tags comes back unescaped ("&" not "&amp;"), as ``sanitise`` escapes such
+    text again: saving a draft twice must not double-escape it. Text with tags stays HTML.
+    """
     html = (html or "").strip()
     html = re.sub(r"</p>\s*<p>", "\n\n", html)
     html = re.sub(r"^<p>|</p>$", "", html)
-    return re.sub(r"<br\s*/?>", "\n", html)
+    text = re.sub(r"<br\s*/?>", "\n", html)
+    return text if "<" in text else unescape(text)

@@ -9,10 +9,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.coreutils import find_available_slug
 from wagtail.models import Locale, WorkflowState
 
-from hub.models import Objective
-
-from ..models import PracticeIndexPage, PracticeObjective, PracticePage
+from ..models import PendingUpload, PracticeCountry, PracticeIndexPage, PracticePage
 from ..workflow import TASKS, is_rejected
+from . import attachments, terms
+from .forms import MAX_LINKS
 from .richtext import editable
 
 DAILY_LIMIT = 10
@@ -39,39 +39,100 @@ def submissions_today(user):
     return WorkflowState.objects.filter(requested_by=user, created_at__gte=since).count()
 
 
+PLAIN_FIELDS = (
+    "summary", "practice_type", "implementation_level", "start_year", "end_year", "ongoing",
+    "implementing_organisation", "partners", "is_global", "submission_language",
+    "contact_name", "contact_organisation", "contact_email",
+)
+RICH_FIELDS = (
+    "description", "results", "lessons_learned", "innovation", "replicability",
+    "migrant_participation",
+)
+
+
 def initial_from(page):
     """Form data from the latest revision (a draft's page row is not updated by revisions)."""
     latest = page.get_latest_revision_as_object()
-    return {
-        "title": latest.title,
-        "summary": latest.summary,
-        "description": editable(latest.description),
-        "objectives": [link.objective.number for link in latest.practice_objectives.all()],
-    }
+    initial = {"title": latest.title}
+    initial.update({name: getattr(latest, name) for name in PLAIN_FIELDS})
+    initial.update({name: editable(getattr(latest, name)) for name in RICH_FIELDS})
+    for term in terms.TERMS:
+        initial[term.field] = terms.keys_of(latest, term)
+    initial["countries"] = [link.country.code for link in latest.practice_countries.all()]
+    links = [block.value for block in latest.resources if block.block_type == "link"]
+    for n, link in enumerate(links[:MAX_LINKS], start=1):
+        initial[f"link_{n}_title"] = link["title"]
+        initial[f"link_{n}_url"] = link["url"]
+    return initial
+
+
+def _value(name, data):
+    """The form's value, or the model field's default for what a draft leaves empty."""
+    value = data.get(name)
+    if value is None or value == "":
+        return PracticePage._meta.get_field(name).get_default()
+    return value
 
 
 def apply_form(page, data, locale):
     page.title = data["title"]
     page.draft_title = data["title"]
-    page.summary = data.get("summary") or ""
-    page.description = data.get("description") or ""
-    objectives = Objective.objects.filter(locale=locale, number__in=data.get("objectives") or [])
-    page.practice_objectives = [PracticeObjective(objective=o) for o in objectives]
+    for name in PLAIN_FIELDS + RICH_FIELDS:
+        setattr(page, name, _value(name, data))
+    for term in terms.TERMS:
+        setattr(page, term.relation, terms.links_for(term, locale, data.get(term.field)))
+    page.practice_countries = [
+        PracticeCountry(country=code) for code in sorted(set(data.get("countries") or []))
+    ]
+
+
+def _resources(page, data, uploads):
+    """The page's resources: kept attachments, new uploads, then the form's links.
+
+    Returns the raw stream data and the documents/images the submitter removed.
+    """
+    removed_ids = set(data.get("remove_existing") or [])
+    kept, removed = [], []
+    for block in page.resources if page.pk else []:
+        if block.block_type not in attachments.ATTACHMENT_BLOCKS:
+            continue
+        target = block.value[block.block_type]
+        if target is None:
+            continue  # deleted from the library meanwhile
+        if block.id in removed_ids:
+            removed.append(target)
+        else:
+            kept.append({"type": block.block_type, "value": block.block.get_prep_value(
+                block.value), "id": block.id})
+    new = [attachments.block_for(upload) for upload in uploads]
+    links = [attachments.link_block(title, url) for title, url in data.get("links") or []]
+    return kept + new + links, removed
 
 
 @transaction.atomic
-def save_draft(user, data, language_code, page=None):
+def save_draft(user, data, language_code, page=None, uploads=(), clean=False):
+    """Create or update the user's draft from form data; attach pending ``uploads``.
+
+    ``clean=True`` (on submission) also runs the model's own validation: the form has checked
+    everything already, so a failure there is a bug, not a user error.
+    """
     locale = Locale.objects.get(language_code=language_code) if page is None else page.locale
+    uploads = list(data.get("pending") or []) + list(uploads)
     if page is None:
         parent = repository_for(language_code)
         slug = find_available_slug(parent, slugify(data["title"])[:60] or "practice")
         page = PracticePage(live=False, owner=user, locale=locale, slug=slug)
+        page.resources, removed = _resources(page, data, uploads)
         apply_form(page, data, locale)
         parent.add_child(instance=page)
     else:
         page = page.get_latest_revision_as_object()
+        page.resources, removed = _resources(page, data, uploads)
         apply_form(page, data, locale)
-    page.save_revision(user=user, log_action=True)
+    page.save_revision(user=user, log_action=True, clean=clean)
+    PendingUpload.objects.filter(pk__in=[upload.pk for upload in uploads]).delete()
+    attachments.discard(data.get("discard_pending") or [])
+    attachments.delete_if_unused(removed, page)
     return page
 
 

@@ -1,11 +1,13 @@
 """Wire the review workflow to the repository pages and to the notifications."""
 
-from django.db.models.signals import post_save
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save, pre_delete
 from django.dispatch import receiver
 from wagtail.signals import task_approved, task_submitted, workflow_approved, workflow_rejected
 
 from ..models import PracticeIndexPage, PracticePage
 from ..workflow import TASKS, WORKFLOW_NAME, assign_to
+from . import attachments
 from .notifications import notify_group, send
 
 TASK_GROUPS = dict(TASKS)
@@ -60,3 +62,17 @@ def on_workflow_rejected(sender, instance, user=None, **kwargs):
     page = _practice(instance)
     if page is not None:
         send(page.owner, "changes_requested", page, instance.current_task_state.comment)
+
+
+@receiver(pre_delete, sender=PracticePage)
+def remember_submission_files(sender, instance, **kwargs):
+    instance._submission_files = attachments.files_of(instance)
+
+
+@receiver(post_delete, sender=PracticePage)
+def delete_orphaned_submission_files(sender, instance, **kwargs):
+    """A deleted practice takes along the files submitted with it, unless something else uses
+    them; after the commit, once Wagtail has dropped the page's references."""
+    files = getattr(instance, "_submission_files", [])
+    if files:
+        transaction.on_commit(lambda: attachments.delete_orphans(files))

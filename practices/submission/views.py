@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
 from ..models import PracticePage
-from . import services
+from . import attachments, services
 from .forms import PracticeSubmissionForm
 
 
@@ -23,25 +23,33 @@ def _handle(request, page=None):
     locale = page.locale if page else Locale.objects.get(language_code=language)
     if services.repository_for(language) is None:
         raise Http404("No repository in this language")
+    existing = attachments.existing(page.get_latest_revision_as_object()) if page else []
+    options = {"locale": locale, "user": request.user, "existing": existing}
     if request.method == "POST":
         is_draft = "save_draft" in request.POST
-        form = PracticeSubmissionForm(request.POST, locale=locale, draft=is_draft)
-        limited = not is_draft and services.submissions_today(request.user) >= services.DAILY_LIMIT
-        if limited:
+        form = PracticeSubmissionForm(request.POST, request.FILES, draft=is_draft, **options)
+        valid = form.is_valid()
+        if not is_draft and services.submissions_today(request.user) >= services.DAILY_LIMIT:
+            valid = False
             form.add_error(None, _("You have reached the limit of %(n)d submissions a day. "
                                    "Your text is kept: save it as a draft and submit it "
                                    "tomorrow.") % {"n": services.DAILY_LIMIT})
-        if not limited and form.is_valid():
-            page = services.save_draft(request.user, form.cleaned_data, language, page)
+        # Files that passed their checks are kept, even when something else needs fixing
+        # (never for bots).
+        uploads = [] if form.is_spam else attachments.stash(request.user, form.checked_files)
+        if valid:
+            page = services.save_draft(request.user, form.cleaned_data, language, page,
+                                       uploads=uploads, clean=not is_draft)
             if is_draft:
                 messages.success(request, _("Your draft is saved."))
             else:
                 services.submit(request.user, page)
                 messages.success(request, _("Your practice is submitted for review."))
             return redirect("practices:mine")
+        form.new_uploads = uploads
     else:
         initial = services.initial_from(page) if page else {}
-        form = PracticeSubmissionForm(initial=initial, locale=locale)
+        form = PracticeSubmissionForm(initial=initial, **options)
     return render(request, "practices/submission/form.html", {"form": form, "practice": page})
 
 

@@ -171,3 +171,18 @@ def test_moderator_rejects_in_the_admin_and_submitter_cannot(submitter):
     page = PracticePage.objects.get(pk=page.pk)
     assert not page.live and page.locked
     assert "Out of scope." in client.get("/en/practices/mine/").content.decode()
+
+
+def test_changes_requested_at_peer_review_resume_at_peer_review(submitter):
+    """Wagtail's default, kept on purpose: a resubmission goes back to the step that asked for
+    changes, not to screening."""
+    client = logged_in(submitter)
+    page = submit(client)
+    act(logged_in(UserFactory(groups=["Moderators"])), page, "approve")
+    act(logged_in(UserFactory(groups=["Reviewers"])), page, "reject", "Add the results.")
+    page = PracticePage.objects.get(pk=page.pk)
+    assert page.current_workflow_state.status == WorkflowState.STATUS_NEEDS_CHANGES
+    response = client.post(f"/en/practices/mine/{page.pk}/edit/", submission_data())
+    assert response.status_code == 302
+    page = PracticePage.objects.get(pk=page.pk)
+    assert page.current_workflow_task.name == "Peer review"

@@ -16,10 +16,29 @@ def heading_anchor(text):
     return slugify(text, allow_unicode=True) or "section"
 
 
+def unique_anchors(texts):
+    """One anchor per heading text, in order; repeated texts get -2, -3… so every id is unique."""
+    seen = set()
+    anchors = []
+    for text in texts:
+        base = anchor = heading_anchor(text)
+        n = 1
+        while anchor in seen:
+            n += 1
+            anchor = f"{base}-{n}"
+        seen.add(anchor)
+        anchors.append(anchor)
+    return anchors
+
+
 class AnchoredHeadingBlock(HeadingBlock):
+    """A heading with an ``id``: the page passes ``anchor`` (unique on the page) when it renders
+    its blocks one by one; alone, the anchor is computed from the text."""
+
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context=parent_context)
-        context["anchor"] = heading_anchor(value["text"])
+        if not context.get("anchor"):
+            context["anchor"] = heading_anchor(value["text"])
         return context
 
     class Meta:

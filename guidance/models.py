@@ -9,6 +9,7 @@ label.
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
@@ -16,9 +17,11 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Locale, Orderable, Page
 from wagtail.search import index
 
+from hub.frame import language_code_of, section_of_type
 from hub.models import Objective, ThematicArea
+from hub.pages import HubPageManager, public
 
-from .blocks import ChapterStreamBlock, ExampleStreamBlock, ResourceStreamBlock, heading_anchor
+from .blocks import ChapterStreamBlock, ExampleStreamBlock, ResourceStreamBlock, unique_anchors
 
 RICH_TEXT = ["bold", "italic", "link", "document-link", "ul", "ol", "h3", "h4"]
 RELATED_PRACTICES_LIMIT = 5
@@ -29,6 +32,7 @@ class GuidanceIndexPage(Page):
 
     intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT)
 
+    objects = HubPageManager()
     parent_page_types = ["home.HomePage"]
     subpage_types = ["guidance.GuidePage", "guidance.HandbookPage", "guidance.ToolsIndexPage"]
     max_count_per_parent = 1
@@ -41,7 +45,7 @@ class GuidanceIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["sections"] = self.get_children().live().public().specific()
+        context["sections"] = public(self.get_children().live()).specific()
         return context
 
 
@@ -51,6 +55,7 @@ class GuidePage(Page):
     intro = models.TextField(_("introduction"), blank=True)
     body = StreamField(ChapterStreamBlock(), verbose_name=_("chapters"), blank=True)
 
+    objects = HubPageManager()
     parent_page_types = ["guidance.GuidanceIndexPage"]
     subpage_types = []
     max_count_per_parent = 1
@@ -61,14 +66,21 @@ class GuidePage(Page):
     class Meta:
         verbose_name = _("guide")
 
+    def headings(self):
+        return [block for block in self.body if block.block_type == "heading"]
+
     def table_of_contents(self):
-        """[(anchor, text, level)] of the heading blocks; anchors as the heading template
-        renders them."""
-        return [
-            (heading_anchor(block.value["text"]), block.value["text"], block.value["level"])
-            for block in self.body
-            if block.block_type == "heading"
-        ]
+        """[(anchor, text, level)] of the heading blocks, anchors unique on the page."""
+        headings = self.headings()
+        anchors = unique_anchors(block.value["text"] for block in headings)
+        return [(anchor, block.value["text"], block.value["level"])
+                for anchor, block in zip(anchors, headings, strict=True)]
+
+    def blocks_with_anchors(self):
+        """[(block, anchor or "")]: the body as rendered, headings with their anchors."""
+        anchors = iter(anchor for anchor, _text, _level in self.table_of_contents())
+        return [(block, next(anchors) if block.block_type == "heading" else "")
+                for block in self.body]
 
 
 class HandbookPage(Page):
@@ -76,6 +88,7 @@ class HandbookPage(Page):
 
     intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT)
 
+    objects = HubPageManager()
     parent_page_types = ["guidance.GuidanceIndexPage"]
     subpage_types = ["guidance.ObjectivePage"]
     max_count_per_parent = 1
@@ -133,6 +146,7 @@ class ObjectivePage(Page):
     examples = StreamField(ExampleStreamBlock(), verbose_name=_("examples"), blank=True)
     resources = StreamField(ResourceStreamBlock(), verbose_name=_("resources"), blank=True)
 
+    objects = HubPageManager()
     parent_page_types = ["guidance.HandbookPage"]
     subpage_types = []
 
@@ -176,11 +190,15 @@ class ObjectivePage(Page):
                 "Objective %(number)s already has a page in this language: “%(title)s”."
             ) % {"number": objective.number, "title": others.first().title}})
 
-    def sibling(self, number):
-        return (
-            ObjectivePage.objects.live().public()
-            .filter(locale_id=self.locale_id, objective__number=number).first()
-        )
+    def neighbours(self, number):
+        """(previous, next) objective pages of this language, either None, in one query."""
+        pages = {
+            page.objective_number: page
+            for page in ObjectivePage.objects.live().public()
+            .filter(locale_id=self.locale_id, objective__number__in=[number - 1, number + 1])
+            .annotate(objective_number=F("objective__number")).order_by("-path")
+        }
+        return pages.get(number - 1), pages.get(number + 1)
 
     def related_practices(self):
         from practices.models import PracticePage
@@ -195,7 +213,7 @@ class ObjectivePage(Page):
     def repository_url(self, request=None):
         from practices.models import PracticeIndexPage
 
-        repository = PracticeIndexPage.objects.live().filter(locale_id=self.locale_id).first()
+        repository = section_of_type(request, PracticeIndexPage, language_code_of(self, request))
         if repository is None:
             return None
         return f"{repository.get_url(request)}?objective={self.objective.number}"
@@ -210,10 +228,10 @@ class ObjectivePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        number = self.objective.number
+        previous_objective, next_objective = self.neighbours(self.objective.number)
         context.update(
-            previous_objective=self.sibling(number - 1) if number > 1 else None,
-            next_objective=self.sibling(number + 1),
+            previous_objective=previous_objective,
+            next_objective=next_objective,
             related_practices=list(self.related_practices()),
             repository_url=self.repository_url(request),
             related_tools=list(self.related_tools()),
@@ -226,6 +244,7 @@ class ToolsIndexPage(Page):
 
     intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT)
 
+    objects = HubPageManager()
     parent_page_types = ["guidance.GuidanceIndexPage"]
     subpage_types = ["guidance.ThematicToolPage"]
     max_count_per_parent = 1
@@ -253,6 +272,7 @@ class ThematicToolPage(Page):
     resources = StreamField(ResourceStreamBlock(), verbose_name=_("documents and links"),
                             blank=True)
 
+    objects = HubPageManager()
     parent_page_types = ["guidance.ToolsIndexPage"]
     subpage_types = []
 

@@ -32,8 +32,11 @@ def test_home_page_lives_only_at_the_root(home_pages):
     assert not HomePage.can_exist_under(home_pages["en"])
 
 
-def test_demo_content_loads_twice_without_duplicates(locales):
+def test_demo_content_loads_twice_without_duplicates(locales, settings, tmp_path):
+    settings.EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
+    settings.EMAIL_FILE_PATH = tmp_path
     call_command("load_demo_content")
     call_command("load_demo_content")
+    assert list(tmp_path.iterdir()) == []  # the demo's notifications are not sent out
     assert HomePage.objects.filter(locale__language_code="en").count() == 1
     assert HomePage.objects.filter(locale__language_code="ar", live=True).count() == 1

@@ -63,6 +63,7 @@ HOME_MAX_BYTES = 500 * 1024
 # simulated throttling) — the visitors this hub is for. Flags from the Lighthouse developers'
 # guide for headless Chromium in containers.
 LIGHTHOUSE_PRESET = "mobile"
+LIGHTHOUSE_ATTEMPTS = 4
 CHROME_FLAGS = (
     "--headless --no-sandbox --disable-gpu --disable-background-networking "
     "--disable-component-update --disable-sync --disable-quic --no-first-run"
@@ -126,6 +127,7 @@ class Result:
     vnu: list = field(default_factory=list)
     lighthouse: dict = field(default_factory=dict)
     lighthouse_seo_note: str = ""
+    lighthouse_retries: int = 0
     noindex: bool = False
     status: int = 200
     bytes: int = 0
@@ -403,7 +405,14 @@ def run_lighthouse(result, workdir, cookie):
     if cookie:
         command.append("--extra-headers=" + json.dumps({"Cookie": cookie}))
     env = dict(os.environ, CHROME_PATH=CHROMIUM)
-    for attempt in (1, 2):  # a Chromium start-up hiccup should not fail the audit
+    # Lighthouse's trace recording in headless Chromium fails now and then on a page that loads
+    # fine (NO_NAVSTART, "Please run Lighthouse again"): seen on about one run in ten, on any
+    # page. Such a run says nothing about the page, so it is run again, a few times at most;
+    # each retry is logged and counted in the report.
+    for attempt in range(1, LIGHTHOUSE_ATTEMPTS + 1):
+        if attempt > 1:
+            result.lighthouse_retries += 1
+            time.sleep(3)
         try:
             completed = subprocess.run(command, env=env, timeout=240, capture_output=True,
                                        text=True)
@@ -554,6 +563,10 @@ def markdown(results, timings, static):
         "",
         "Timings: " + ", ".join(f"{name} {seconds:.0f}s" for name, seconds in timings.items()),
     ]
+    retried = [f"{r.label} ({r.lang}) ×{r.lighthouse_retries}" for r in results
+               if r.lighthouse_retries]
+    if retried:
+        lines += ["", "Lighthouse runs repeated after a failed trace: " + ", ".join(retried)]
     failures = [f"- {r.label} ({r.lang}): {f}" for r in results for f in r.failures]
     failures += [f"- static files: {problem}" for problem in static["problems"]]
     if failures:

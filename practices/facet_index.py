@@ -21,23 +21,12 @@ from wagtail.models import Page, PageViewRestriction
 
 from hub.models import ThematicAreaObjective
 
-from .models import (
-    PracticeCountry,
-    PracticeObjective,
-    PracticePage,
-    PracticePrinciple,
-    PracticeRegion,
-    PracticeSDG,
-    PracticeStakeholder,
-)
+from .models import PracticeCountry, PracticePage
+from .terms import TERMS
 
 # facet -> (through model, lookup of the language-independent key)
 THROUGH = {
-    "objective": (PracticeObjective, "objective__number"),
-    "principle": (PracticePrinciple, "principle__number"),
-    "sdg": (PracticeSDG, "sdg__number"),
-    "region": (PracticeRegion, "region__slug"),
-    "stakeholder": (PracticeStakeholder, "stakeholder__slug"),
+    **{term.facet: (term.through, term.key_lookup) for term in TERMS},
     "country": (PracticeCountry, "country"),
 }
 

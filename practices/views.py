@@ -18,15 +18,8 @@ from .listing import (
     paginate,
     parse_filters,
 )
-from .models import (
-    PracticeCountry,
-    PracticeObjective,
-    PracticePage,
-    PracticePrinciple,
-    PracticeRegion,
-    PracticeSDG,
-    PracticeStakeholder,
-)
+from .models import PracticeCountry, PracticeObjective, PracticePage
+from .terms import TERMS
 
 
 def serve_listing(index_page, request):
@@ -75,15 +68,17 @@ def sort_options(filters):
     return [{"value": v, "label": label, "selected": v == filters.sort} for v, label in options]
 
 
+def _detail_columns(term):
+    """The term's columns read as (number, slug, title, short title); None where it has none."""
+    has_short_title = any(f.name == "short_title" for f in term.model._meta.get_fields())
+    return ("number" if term.key == "number" else None, "slug" if term.key == "slug" else None,
+            "title", "short_title" if has_short_title else None)
+
+
 # The taxonomy of a practice as the detail page shows it: (context name, through model, term
-# field, the term's columns read as number, slug, title, short title). Countries are ISO codes
-# on the through-model itself, read as the slug.
+# field, its columns). Countries are ISO codes on the through-model itself, read as the slug.
 DETAIL_TERMS = (
-    ("objectives", PracticeObjective, "objective", ("number", None, "title", "short_title")),
-    ("principles", PracticePrinciple, "principle", ("number", None, "title", None)),
-    ("sdgs", PracticeSDG, "sdg", ("number", None, "title", None)),
-    ("regions", PracticeRegion, "region", (None, "slug", "title", None)),
-    ("stakeholders", PracticeStakeholder, "stakeholder", (None, "slug", "title", None)),
+    *((term.field, term.through, term.attribute, _detail_columns(term)) for term in TERMS),
     ("countries", PracticeCountry, None, (None, "country", None, None)),
 )
 TERM_COLUMNS = (("number", IntegerField()), ("slug", CharField()), ("title", CharField()),

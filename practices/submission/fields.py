@@ -3,7 +3,6 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from . import terms
 from .richtext import sanitise
 
 RICH_HELP = _(
@@ -22,7 +21,7 @@ class TermChoiceField(forms.TypedMultipleChoiceField):
         super().__init__(coerce=int if term.key == "number" else str, required=False, **kwargs)
 
     def set_locale(self, locale):
-        self.choices = terms.choices(self.term, locale)
+        self.choices = self.term.choices(locale)
 
 
 class RichTextInput(forms.CharField):

@@ -1,10 +1,10 @@
 """The front-end practice form.
 
-Fields map one to one onto ``PracticePage`` (same names), its taxonomy relations (``terms.TERMS``:
-``objectives`` → ``practice_objectives``…), its countries, and its ``resources`` (link rows and
-attached files). ``SECTIONS`` groups them for the template: adding a practice field means adding
-a form field, naming it in a section, and (if it is not a plain page field) a line in
-``services.apply_form`` and ``services.initial_from``.
+Fields map one to one onto ``PracticePage`` (same names), its taxonomy relations
+(``practices.terms.TERMS``: ``objectives`` → ``practice_objectives``…), its countries, and its
+``resources`` (link rows and attached files). ``SECTIONS`` groups them for the template: adding
+a practice field means adding a form field, naming it in a section, and (if it is not a plain
+page field) a line in ``services.apply_form`` and ``services.initial_from``.
 
 Rules shared with the admin come from ``practices.models``: ``period_errors`` (years) on every
 save, ``scope_errors`` (objectives, countries or global) on "Submit for review". A draft needs
@@ -33,7 +33,8 @@ from ..models import (
     period_errors,
     scope_errors,
 )
-from . import attachments, terms
+from ..terms import TERMS
+from . import attachments
 from .fields import (
     RICH_HELP,
     MultipleFileField,
@@ -82,7 +83,7 @@ SECTIONS = (
 
 
 def _term(name, **kwargs):
-    return TermChoiceField(next(term for term in terms.TERMS if term.field == name), **kwargs)
+    return TermChoiceField(next(term for term in TERMS if term.field == name), **kwargs)
 
 
 class PracticeSubmissionForm(forms.Form):
@@ -195,7 +196,7 @@ class PracticeSubmissionForm(forms.Form):
         self.checked_files = []  # new uploads that passed every check
         self.pending_uploads = []  # the user's earlier uploads carried by the form
         self.new_uploads = []  # uploads stored while handling this request (views)
-        for term in terms.TERMS:
+        for term in TERMS:
             self.fields[term.field].set_locale(locale)
         self.fields["countries"].choices = [(c.code, c.name) for c in countries]
         self.fields["submission_language"].initial = (

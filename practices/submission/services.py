@@ -10,8 +10,9 @@ from wagtail.coreutils import find_available_slug
 from wagtail.models import Locale, WorkflowState
 
 from ..models import PendingUpload, PracticeCountry, PracticeIndexPage, PracticePage
+from ..terms import TERMS
 from ..workflow import TASKS, is_rejected
-from . import attachments, terms
+from . import attachments
 from .forms import MAX_LINKS
 from .richtext import editable
 
@@ -56,8 +57,8 @@ def initial_from(page):
     initial = {"title": latest.title}
     initial.update({name: getattr(latest, name) for name in PLAIN_FIELDS})
     initial.update({name: editable(getattr(latest, name)) for name in RICH_FIELDS})
-    for term in terms.TERMS:
-        initial[term.field] = terms.keys_of(latest, term)
+    for term in TERMS:
+        initial[term.field] = term.keys_of(latest)
     initial["countries"] = [link.country.code for link in latest.practice_countries.all()]
     links = [block.value for block in latest.resources if block.block_type == "link"]
     for n, link in enumerate(links[:MAX_LINKS], start=1):
@@ -79,8 +80,8 @@ def apply_form(page, data, locale):
     page.draft_title = data["title"]
     for name in PLAIN_FIELDS + RICH_FIELDS:
         setattr(page, name, _value(name, data))
-    for term in terms.TERMS:
-        setattr(page, term.relation, terms.links_for(term, locale, data.get(term.field)))
+    for term in TERMS:
+        setattr(page, term.relation, term.links_for(locale, data.get(term.field)))
     page.practice_countries = [
         PracticeCountry(country=code) for code in sorted(set(data.get("countries") or []))
     ]

@@ -30,11 +30,19 @@ COLLECTION_NAME = "Submissions"
 ATTACHMENT_BLOCKS = ("document", "image")
 
 
+def find_submissions_collection():
+    """The "Submissions" collection under the root collection, or None before the first file."""
+    return Collection.get_first_root_node().get_children().filter(name=COLLECTION_NAME).first()
+
+
 def submissions_collection():
-    """The "Submissions" collection under the root collection, created the first time."""
-    root = Collection.get_first_root_node()
-    collection = root.get_children().filter(name=COLLECTION_NAME).first()
-    return collection or root.add_child(name=COLLECTION_NAME)
+    """The "Submissions" collection, created the first time a file is stored."""
+    return (find_submissions_collection()
+            or Collection.get_first_root_node().add_child(name=COLLECTION_NAME))
+
+
+def is_submission_file(obj, collection):
+    return collection is not None and obj.collection_id == collection.pk
 
 
 def _store(user, checked, collection):
@@ -126,15 +134,17 @@ def _is_used_elsewhere(obj, page):
 
 def delete_if_unused(objects, page):
     """Delete submission files that no longer belong to anything but ``page``'s draft."""
-    collection = submissions_collection()
+    collection = find_submissions_collection()
     for obj in objects:
-        if obj.collection_id == collection.pk and not _is_used_elsewhere(obj, page):
+        if is_submission_file(obj, collection) and not _is_used_elsewhere(obj, page):
             obj.delete()
 
 
 def files_of(page):
     """The submission files a practice uses, in its live content or its latest revision."""
-    collection = submissions_collection()
+    collection = find_submissions_collection()
+    if collection is None:
+        return []
     versions = [page]
     if page.latest_revision_id:
         versions.append(page.get_latest_revision_as_object())
@@ -142,7 +152,7 @@ def files_of(page):
     for version in versions:
         for row in existing(version):
             obj = row["object"]
-            if obj.collection_id == collection.pk:
+            if is_submission_file(obj, collection):
                 found[(type(obj), obj.pk)] = obj
     return list(found.values())
 
@@ -173,10 +183,7 @@ def clean_pending(older_than=timedelta(days=1)):
 
 def may_serve(document, user):
     """May ``user`` download ``document``? Anything outside the Submissions collection: yes."""
-    collection = Collection.get_first_root_node().get_children().filter(
-        name=COLLECTION_NAME
-    ).first()
-    if collection is None or document.collection_id != collection.pk:
+    if not is_submission_file(document, find_submissions_collection()):
         return True
     if user.is_authenticated and (
         user.pk == document.uploaded_by_user_id or user.has_perm("wagtailadmin.access_admin")

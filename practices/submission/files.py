@@ -35,10 +35,6 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps
 
-DEFAULT_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
-DEFAULT_MAX_IMAGE_PIXELS = 40_000_000
-DEFAULT_MAX_FILES = 5
-
 # Accepted extension → (family, what its content must be, label for messages).
 EXTENSIONS = {
     "pdf": ("document", "pdf", "PDF"),
@@ -80,16 +76,17 @@ KEPT_IMAGE_INFO = ("transparency", "icc_profile", "duration", "loop", "backgroun
 MACROS = object()
 
 
+# The limits are settings (hub/settings/base.py, from the environment), read at each use.
 def max_upload_size():
-    return getattr(settings, "HUB_SUBMISSION_MAX_UPLOAD_SIZE", DEFAULT_MAX_UPLOAD_SIZE)
+    return settings.HUB_SUBMISSION_MAX_UPLOAD_SIZE
 
 
 def max_image_pixels():
-    return getattr(settings, "HUB_SUBMISSION_MAX_IMAGE_PIXELS", DEFAULT_MAX_IMAGE_PIXELS)
+    return settings.HUB_SUBMISSION_MAX_IMAGE_PIXELS
 
 
 def max_files():
-    return getattr(settings, "HUB_SUBMISSION_MAX_FILES", DEFAULT_MAX_FILES)
+    return settings.HUB_SUBMISSION_MAX_FILES
 
 
 @dataclass

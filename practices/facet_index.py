@@ -144,9 +144,9 @@ def index_for(locale):
     current = version()
     key = getattr(locale, "pk", locale)  # a Locale or its id
     cached = _indexes.get(key)
-    if cached is not None and cached[0] == current:
-        return cached[1]
-    with _lock:
-        index = build(locale)
-        _indexes[key] = (current, index)
-    return index
+    if cached is None or cached[0] != current:
+        with _lock:
+            cached = _indexes.get(key)  # another thread may have rebuilt it meanwhile
+            if cached is None or cached[0] != current:
+                cached = _indexes[key] = (current, build(locale))
+    return cached[1]

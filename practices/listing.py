@@ -47,7 +47,6 @@ FACETS = ("objective", "principle", "area", "sdg", "region", "country", "type", 
 SORTS = ("newest", "oldest", "title", "relevance")
 
 
-
 @dataclass
 class Filters:
     values: dict = field(default_factory=dict)  # facet -> tuple of keys (str)

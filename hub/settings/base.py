@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "search",
     "discussions",
     "countries",
+    "reviews",
     # Translation
     "wagtail_localize",
     "wagtail_localize.locales",

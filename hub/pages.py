@@ -8,7 +8,7 @@ Wagtail's. Serving a page still checks its restrictions against the database (Wa
 """
 
 from django.db.models import Q
-from wagtail.models import PageManager, PageQuerySet, PageViewRestriction
+from wagtail.models import Page, PageManager, PageQuerySet, PageViewRestriction
 
 from .cache import PRIVATE_KEY, cached
 
@@ -40,3 +40,27 @@ class HubPageQuerySet(PageQuerySet):
 
 class HubPageManager(PageManager.from_queryset(HubPageQuerySet)):
     """Manager of the hub's page models (Wagtail requires a ``PageManager`` subclass)."""
+
+
+class HubPage(Page):
+    """The base of every page model of the hub (abstract: it adds no table).
+
+    It carries what each page needs and once had to remember: the manager whose ``public()``
+    costs no query, the page frame (``frame(request)``, see ``hub/frame.py``) and the search
+    defaults (``search_fields`` extend Wagtail's). Not ``WAGTAIL_PAGE_MODEL``, which
+    wagtail-localize does not support: page models simply inherit it, and a test checks that
+    every concrete page model does.
+    """
+
+    objects = HubPageManager()
+
+    search_fields = Page.search_fields
+
+    class Meta:
+        abstract = True
+
+    def frame(self, request):
+        """The frame of this page for ``request`` (menu, language links, breadcrumbs…)."""
+        from .frame import frame_for
+
+        return frame_for(request, self)

@@ -109,8 +109,8 @@ def search(request):
         "search_results": page_obj,
         "items": items,
         "paginator": paginator,
-        "types": [{"name": name, "count": type_counts[name], "selected": name in selected}
-                  for name in known_types],
+        "types": [{"name": name, "label": kind.label, "count": type_counts[name],
+                   "selected": name in selected} for name, kind in known_types.items()],
         "all_languages": all_languages,
         "suggestions": _suggestions(query, locale) if not paginator.count else [],
         "is_rtl": get_language_bidi(),

@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "practices",
     "search",
     "discussions",
+    "countries",
     # Translation
     "wagtail_localize",
     "wagtail_localize.locales",

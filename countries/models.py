@@ -21,7 +21,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_pat
 from wagtail.fields import RichTextField
 from wagtail.search import index
 
-from hub.pages import HubPage
+from hub.pages import HubPage, SectionPage
 
 FIRST_YEAR = 2018  # the Global Compact was adopted in December 2018
 RICH_FEATURES = ["h2", "h3", "bold", "italic", "link", "ul", "ol"]
@@ -84,17 +84,11 @@ class CountryProfile(models.Model):
             raise ValidationError(errors)
 
 
-class CountryIndexPage(RoutablePageMixin, HubPage):
+class CountryIndexPage(RoutablePageMixin, SectionPage):
     """``/<lang>/countries/``: every member State by region, and each country's page."""
-
-    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["countries.CountryPage"]
-    max_count_per_parent = 1
-
-    content_panels = HubPage.content_panels + [FieldPanel("intro")]
-    search_fields = HubPage.search_fields + [index.SearchField("intro")]
 
     class Meta:
         verbose_name = _("country index")

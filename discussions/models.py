@@ -2,7 +2,8 @@
 
 Pages hold what editors write (spaces, topics, the numbered questions). Replies, reports and
 follows are plain Django models written by registered users from the front end; they never go
-through page revisions. The topic page's routes (``routes.py``) handle every user action.
+through page revisions. The topic page's routes (``routes.py``) hand every user action to
+``views.py``, whose state changes are in ``services.py``.
 
 Taxonomy links follow the hub's rule (``hub/models.py``): an Orderable through-model with a
 ParentalKey and a ForeignKey, never a ParentalManyToManyField.
@@ -21,7 +22,7 @@ from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 
 from hub.models import Objective
-from hub.pages import HubPage
+from hub.pages import HubPage, SectionPage
 
 from . import conf
 from .routes import TopicRoutesMixin
@@ -29,17 +30,11 @@ from .routes import TopicRoutesMixin
 MODERATORS_GROUP = "Moderators"
 
 
-class DiscussionIndexPage(HubPage):
+class DiscussionIndexPage(SectionPage):
     """All discussion spaces of one language, at /<lang>/discussions/, and the archive."""
-
-    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["discussions.DiscussionSpacePage"]
-    max_count_per_parent = 1
-
-    content_panels = HubPage.content_panels + [FieldPanel("intro")]
-    search_fields = HubPage.search_fields + [index.SearchField("intro")]
 
     class Meta:
         verbose_name = _("discussions index")

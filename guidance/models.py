@@ -17,9 +17,9 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Locale, Orderable
 from wagtail.search import index
 
-from hub.frame import language_code_of, section_of_type
 from hub.models import Objective, ThematicArea
-from hub.pages import HubPage, public
+from hub.pages import HubPage, SectionPage, public
+from hub.structure import language_code_of, section_of_type
 
 from .blocks import ChapterStreamBlock, ExampleStreamBlock, ResourceStreamBlock, unique_anchors
 
@@ -27,17 +27,13 @@ RICH_TEXT = ["bold", "italic", "link", "document-link", "ul", "ol", "h3", "h4"]
 RELATED_PRACTICES_LIMIT = 5
 
 
-class GuidanceIndexPage(HubPage):
+class GuidanceIndexPage(SectionPage):
     """The guidance home: /<lang>/guidance/."""
 
     intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT)
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["guidance.GuidePage", "guidance.HandbookPage", "guidance.ToolsIndexPage"]
-    max_count_per_parent = 1
-
-    content_panels = HubPage.content_panels + [FieldPanel("intro")]
-    search_fields = HubPage.search_fields + [index.SearchField("intro")]
 
     class Meta:
         verbose_name = _("guidance home")
@@ -81,17 +77,13 @@ class GuidePage(HubPage):
                 for block in self.body]
 
 
-class HandbookPage(HubPage):
+class HandbookPage(SectionPage):
     """The handbook: the 23 objectives grouped by the five thematic areas."""
 
     intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT)
 
     parent_page_types = ["guidance.GuidanceIndexPage"]
     subpage_types = ["guidance.ObjectivePage"]
-    max_count_per_parent = 1
-
-    content_panels = HubPage.content_panels + [FieldPanel("intro")]
-    search_fields = HubPage.search_fields + [index.SearchField("intro")]
 
     class Meta:
         verbose_name = _("handbook")
@@ -235,17 +227,13 @@ class ObjectivePage(HubPage):
         return context
 
 
-class ToolsIndexPage(HubPage):
+class ToolsIndexPage(SectionPage):
     """The thematic tools: /<lang>/guidance/tools/."""
 
     intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT)
 
     parent_page_types = ["guidance.GuidanceIndexPage"]
     subpage_types = ["guidance.ThematicToolPage"]
-    max_count_per_parent = 1
-
-    content_panels = HubPage.content_panels + [FieldPanel("intro")]
-    search_fields = HubPage.search_fields + [index.SearchField("intro")]
 
     class Meta:
         verbose_name = _("thematic tools")

@@ -5,9 +5,9 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 from wagtail.search import index
 
-from hub.frame import sections_of
 from hub.models import Objective
 from hub.pages import HubPage
+from hub.structure import sections_of
 
 from .blocks import BaseStreamBlock
 

@@ -8,7 +8,12 @@ Wagtail's. Serving a page still checks its restrictions against the database (Wa
 """
 
 from django.db.models import Q
+from django.utils.module_loading import import_string
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField
 from wagtail.models import Page, PageManager, PageQuerySet, PageViewRestriction
+from wagtail.search import index
 
 from .cache import PRIVATE_KEY, cached
 
@@ -64,3 +69,36 @@ class HubPage(Page):
         from .frame import frame_for
 
         return frame_for(request, self)
+
+
+class SectionPage(HubPage):
+    """A page that introduces what lies below it (a section's or a listing's index page): one
+    per parent, with an editor's introduction that site search reads. An app may redeclare
+    ``intro`` with more rich-text features."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+
+    max_count_per_parent = 1
+
+    content_panels = HubPage.content_panels + [FieldPanel("intro")]
+    search_fields = HubPage.search_fields + [index.SearchField("intro")]
+
+    class Meta:
+        abstract = True
+
+
+def to_view(dotted_path):
+    """A routable page's route that only hands the page and the request (and the URL's
+    arguments) to the view at ``dotted_path``, e.g.
+    ``listing = path("", name="listing")(to_view("practices.views.serve_listing"))``.
+
+    The one pattern for routable pages: routes parse, views handle the request, services change
+    state. The view is imported when the route is called, since views import the models that
+    declare the routes.
+    """
+
+    def route(self, request, *args, **kwargs):
+        return import_string(dotted_path)(self, request, *args, **kwargs)
+
+    route.__name__ = dotted_path.rsplit(".", 1)[1]
+    return route

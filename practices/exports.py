@@ -11,7 +11,7 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
-from hub.frame import language_code_of
+from hub.structure import language_code_of
 
 from .listing import card_prefetches
 from .models import PracticePage

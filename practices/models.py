@@ -45,7 +45,7 @@ from hub.models import (
     StakeholderType,
     SustainableDevelopmentGoal,
 )
-from hub.pages import HubPage
+from hub.pages import HubPage, SectionPage, to_view
 
 from .blocks import ResourceBlock
 
@@ -144,36 +144,21 @@ class PracticePageForm(WagtailAdminPageForm):
         return cleaned_data
 
 
-class PracticeIndexPage(RoutablePageMixin, HubPage):
+class PracticeIndexPage(RoutablePageMixin, SectionPage):
     """The repository of practices: one per language, at /<lang>/practices/.
 
     The listing (filters, facets, sorting, pagination) lives in ``practices/listing.py``;
     the CSV/JSON/Atom exports in ``practices/exports.py``. This class only wires them up.
     """
 
-    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
-
     parent_page_types = ["home.HomePage"]
     subpage_types = ["practices.PracticePage"]
-    max_count_per_parent = 1
-
-    content_panels = HubPage.content_panels + [FieldPanel("intro")]
-    search_fields = HubPage.search_fields + [index.SearchField("intro")]
 
     class Meta:
         verbose_name = _("repository of practices")
 
-    @path("")
-    def listing(self, request):
-        from .views import serve_listing
-
-        return serve_listing(self, request)
-
-    @path("feed/", name="feed")
-    def feed(self, request):
-        from .views import serve_feed
-
-        return serve_feed(self, request)
+    listing = path("", name="listing")(to_view("practices.views.serve_listing"))
+    feed = path("feed/", name="feed")(to_view("practices.views.serve_feed"))
 
 
 class PracticePage(HubPage):

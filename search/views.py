@@ -7,9 +7,9 @@ from django.utils.translation import get_language, get_language_bidi
 from django.views.decorators.cache import never_cache
 from wagtail.models import Locale, Page
 
-from hub.frame import locale_id, site_structure
 from hub.models import Objective
 from hub.pages import public
+from hub.structure import locale_id, site_structure
 
 from .analysis import terms
 from .highlight import highlight, page_text

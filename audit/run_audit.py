@@ -90,29 +90,26 @@ class PageSpec:
     # (it marks any 4xx down in SEO and best practices by design); axe and the Nu checker
     # judge every page.
     status: int = 200
+    # A management command (and its arguments) run once the demo submitter exists, before the
+    # page is audited: e.g. a role the logged-in page needs. "{submitter}" is its user name.
+    setup: tuple = ()
 
 
-# The ONE list of audited pages. Every page is audited in every language of LANGUAGES.
-PAGES = [
-    PageSpec("home", "Home", "/{lang}/"),
-    PageSpec("handbook", "Guidance handbook", "/{lang}/guidance/handbook/"),
-    PageSpec("objective", "Objective page", "/{lang}/guidance/handbook/objective-8/"),
-    PageSpec("tool", "Thematic tool", "/{lang}/guidance/tools/",
-             first_link_under="/{lang}/guidance/tools/"),
-    # Filtered views of the repository are noindex by design (the unfiltered listing is not).
-    PageSpec("practices", "Practice listing, filtered", "/{lang}/practices/?objective=8",
-             noindex=True),
-    PageSpec("practice", "A practice", "/{lang}/practices/", first_link_under="/{lang}/practices/",
-             exclude=("feed", "submit", "mine")),
-    PageSpec("search", "Search results", "/{lang}/search/?q={query}", noindex=True),
-    PageSpec("topic", "Discussion topic", "/{lang}/discussions/",
-             first_link_under="/{lang}/discussions/", link_depth=2),
-    PageSpec("login", "Log in", "/{lang}/accounts/login/", noindex=True),
-    PageSpec("submit", "Submit a practice (logged in)", "/{lang}/practices/submit/",
-             login=True, noindex=True),
-    PageSpec("not-found", "Page not found (404)", "/{lang}/no-such-page/", status=404,
-             noindex=True),
-]
+def audited_pages(root=ROOT):
+    """Every app lists the pages it wants audited in ``<app>/audit_pages.json``: a list of
+    PageSpec fields (``why``: a comment, ignored). Apps in alphabetical order, pages in file
+    order. Every page is audited in every language of LANGUAGES."""
+    pages = []
+    for listing in sorted(root.glob("*/audit_pages.json")):
+        for entry in json.loads(listing.read_text(encoding="utf-8")):
+            entry = {k: v for k, v in entry.items() if k != "why"}
+            entry["exclude"] = tuple(entry.get("exclude", ()))
+            entry["setup"] = tuple(entry.get("setup", ()))
+            pages.append(PageSpec(**entry))
+    return pages
+
+
+PAGES = audited_pages()
 
 
 @dataclass
@@ -148,7 +145,7 @@ def log(message):
 def site_environment(workdir):
     env = dict(os.environ)
     env.update({
-        "DJANGO_SETTINGS_MODULE": "hub.settings.production",
+        "DJANGO_SETTINGS_MODULE": "config.settings.production",
         "DEBUG": "false",
         "SECRET_KEY": secrets.token_urlsafe(64),
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
@@ -189,6 +186,9 @@ def build_site(workdir, env):
         ("collectstatic", manage + ["collectstatic", "--noinput", "-v", "0"]),
         ("demo submitter", manage + ["shell", "-c", CREATE_SUBMITTER]),
     ]
+    steps += [(f"setup of {spec.key}", manage + [arg.replace("{submitter}", "audit-submitter")
+                                                 for arg in spec.setup])
+              for spec in PAGES if spec.setup]
     env = dict(env, AUDIT_SUBMITTER_EMAIL=SUBMITTER_EMAIL,
                AUDIT_SUBMITTER_PASSWORD=SUBMITTER_PASSWORD)
     for name, command in steps:
@@ -207,7 +207,7 @@ def start_server(env, workdir):
         sys.exit(f"Port {PORT} is in use: set AUDIT_PORT to a free port.")
     server_log = open(workdir / "gunicorn.log", "w")
     process = subprocess.Popen(
-        [str(GUNICORN), "hub.wsgi:application", "--bind", f"127.0.0.1:{PORT}",
+        [str(GUNICORN), "config.wsgi:application", "--bind", f"127.0.0.1:{PORT}",
          "--workers", "2", "--access-logfile", "-"],
         cwd=ROOT, env=env, stdout=server_log, stderr=subprocess.STDOUT,
         start_new_session=True,

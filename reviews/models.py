@@ -22,10 +22,10 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable
 from wagtail.search import index
 
-from hub.pages import HubPageManager
+from hub.pages import HubPage, SectionPage, to_view
 from practices.blocks import ResourceBlock
 
 from .blocks import TimelineBlock
@@ -37,52 +37,26 @@ class CycleKind(models.TextChoices):
     IMRF = "imrf", _("International Migration Review Forum")
 
 
-class ReviewIndexPage(RoutablePageMixin, Page):
+class ReviewIndexPage(RoutablePageMixin, SectionPage):
     """``/<lang>/reviews/``: published reviews of both languages, filters and open data."""
 
-    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
-
-    objects = HubPageManager()
     parent_page_types = ["home.HomePage"]
     subpage_types = ["reviews.VoluntaryReviewPage", "reviews.ReviewCycleIndexPage"]
-    max_count_per_parent = 1
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    search_fields = Page.search_fields + [index.SearchField("intro")]
 
     class Meta:
         verbose_name = _("voluntary reviews index")
 
-    @path("")
-    def listing(self, request):
-        from .views import serve_listing
-
-        return serve_listing(self, request)
-
-    @path("feed/", name="feed")
-    def feed(self, request):
-        from .views import serve_feed
-
-        return serve_feed(self, request)
-
-    @path("compare/<str:code>/", name="compare")
-    def compare(self, request, code):
-        from .views import serve_compare
-
-        return serve_compare(self, request, code)
+    listing = path("", name="listing")(to_view("reviews.views.serve_listing"))
+    feed = path("feed/", name="feed")(to_view("reviews.views.serve_feed"))
+    compare = path("compare/<str:code>/", name="compare")(
+        to_view("reviews.views.serve_compare"))
 
 
-class ReviewCycleIndexPage(Page):
+class ReviewCycleIndexPage(SectionPage):
     """``/<lang>/reviews/cycles/``: the regional reviews and IMRFs, newest first."""
 
-    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
-
-    objects = HubPageManager()
     parent_page_types = ["reviews.ReviewIndexPage"]
     subpage_types = ["reviews.ReviewCyclePage"]
-    max_count_per_parent = 1
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
 
     class Meta:
         verbose_name = _("review cycles")
@@ -94,7 +68,7 @@ class ReviewCycleIndexPage(Page):
         return context
 
 
-class ReviewCyclePage(Page):
+class ReviewCyclePage(HubPage):
     """One regional review or IMRF: when, where, who, documents, the reviews submitted."""
 
     kind = models.CharField(_("kind"), max_length=10, choices=CycleKind.choices,
@@ -121,11 +95,10 @@ class ReviewCyclePage(Page):
     documents = StreamField(ResourceBlock(), verbose_name=_("documents"), blank=True)
     report = StreamField(ResourceBlock(), verbose_name=_("report of the review"), blank=True)
 
-    objects = HubPageManager()
     parent_page_types = ["reviews.ReviewCycleIndexPage"]
     subpage_types = []
 
-    content_panels = Page.content_panels + [
+    content_panels = HubPage.content_panels + [
         MultiFieldPanel([
             FieldRowPanel([FieldPanel("kind"), FieldPanel("year")]),
             FieldPanel("regions"),
@@ -140,7 +113,7 @@ class ReviewCyclePage(Page):
         FieldPanel("documents"),
         FieldPanel("report"),
     ]
-    search_fields = Page.search_fields + [
+    search_fields = HubPage.search_fields + [
         index.SearchField("body"),
         index.SearchField("dates"),
         index.SearchField("coordinators"),
@@ -171,7 +144,7 @@ class ReviewCyclePage(Page):
         return context
 
 
-class VoluntaryReviewPage(RoutablePageMixin, Page):
+class VoluntaryReviewPage(RoutablePageMixin, HubPage):
     """A country's voluntary national review of GCM implementation, in one language."""
 
     country = CountryField(_("country"), db_index=True)
@@ -184,17 +157,16 @@ class VoluntaryReviewPage(RoutablePageMixin, Page):
     section_5 = models.TextField(blank=True)
     attachments = StreamField(ResourceBlock(), verbose_name=_("attachments"), blank=True)
 
-    objects = HubPageManager()
     parent_page_types = ["reviews.ReviewIndexPage"]
     subpage_types = []
 
-    content_panels = Page.content_panels + [
+    content_panels = HubPage.content_panels + [
         FieldRowPanel([FieldPanel("country"), FieldPanel("cycle")]),
         *[FieldPanel(f"section_{n}") for n in range(1, 6)],
         InlinePanel("review_objectives", label=_("objectives covered in depth")),
         FieldPanel("attachments"),
     ]
-    search_fields = Page.search_fields + [
+    search_fields = HubPage.search_fields + [
         *[index.SearchField(f"section_{n}") for n in range(1, 6)],
         index.FilterField("country"),
         index.FilterField("cycle"),
@@ -223,17 +195,8 @@ class VoluntaryReviewPage(RoutablePageMixin, Page):
         context.update(review_context(self, request))
         return context
 
-    @path("print/", name="print")
-    def printable(self, request):
-        from .views import serve_print
-
-        return serve_print(self, request)
-
-    @path("pdf/", name="pdf")
-    def pdf(self, request):
-        from .views import serve_pdf
-
-        return serve_pdf(self, request)
+    printable = path("print/", name="print")(to_view("reviews.views.serve_print"))
+    pdf = path("pdf/", name="pdf")(to_view("reviews.views.serve_pdf"))
 
 
 class ReviewObjective(Orderable):

@@ -12,7 +12,7 @@ from django_countries.fields import Country
 
 from countries.data import MEMBER_STATES, REGIONS
 from countries.services import region_titles
-from hub.frame import language_code_of
+from hub.structure import language_code_of
 from practices.exports import atom_from_rows, csv_from_rows, json_from_rows
 
 from . import services

@@ -17,6 +17,18 @@ sys.path.insert(0, str(BASE_DIR))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.bench")
 
 
+def busiest_country():
+    """The code of the country with the most practices (its page shows the most)."""
+    from django.db.models import Count
+
+    from countries.data import MEMBER_STATES
+    from practices.models import PracticeCountry
+
+    row = (PracticeCountry.objects.filter(country__in=list(MEMBER_STATES)).values("country")
+           .annotate(n=Count("pk")).order_by("-n").first())
+    return (row["country"] if row else "JO").lower()
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--practices", type=int, default=10_000)
@@ -57,6 +69,10 @@ def main():
         "site search (ar)": "/ar/search/?q=الهجرة",
         "site search (en)": "/en/search/?q=migration",
         "practice detail": practice.url,
+        "country index (en)": "/en/countries/",
+        "country index, filtered (ar)": "/ar/countries/?filter=champion&filter=review",
+        "country page (ar)": f"/ar/countries/{busiest_country()}/",
+        "voluntary reviews (en)": "/en/reviews/?region=middle-east-and-north-africa",
     }
     client = Client()
     results = {name: measure(client, url, args.runs) for name, url in pages.items()}

@@ -10,6 +10,7 @@ Environment:
                        of failing the audit (for branches where a section is not built yet)
   AUDIT_KEEP           1: keep the temporary site folder (its path is printed)
   AUDIT_SKIP_LIGHTHOUSE 1: skip Lighthouse (quick local iterations only; fails the audit)
+  AUDIT_ONLY           comma-separated page keys: audit only these (e.g. an app's new pages)
 """
 
 import json
@@ -110,6 +111,8 @@ def audited_pages(root=ROOT):
 
 
 PAGES = audited_pages()
+if os.environ.get("AUDIT_ONLY"):
+    PAGES = [spec for spec in PAGES if spec.key in os.environ["AUDIT_ONLY"].split(",")]
 
 
 @dataclass

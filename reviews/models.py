@@ -233,3 +233,20 @@ class FocalPoint(models.Model):
 
     def __str__(self):
         return f"{self.user} · {self.country.name}"
+
+    def save(self, *args, **kwargs):
+        """Naming a focal point is all a moderator does: the user joins the group too."""
+        from .workflow import focal_points_group
+
+        super().save(*args, **kwargs)
+        self.user.groups.add(focal_points_group())
+
+    def delete(self, *args, **kwargs):
+        """The user leaves the group with their last country."""
+        from .workflow import focal_points_group
+
+        user = self.user
+        result = super().delete(*args, **kwargs)
+        if not FocalPoint.objects.filter(user=user).exists():
+            user.groups.remove(focal_points_group())
+        return result

@@ -21,6 +21,10 @@ SECRETARIAT = "Network secretariat"
 FOCAL_POINTS = "Focal points"
 
 
+def focal_points_group():
+    return Group.objects.get_or_create(name=FOCAL_POINTS)[0]
+
+
 def ensure_groups():
     secretariat, _ = Group.objects.get_or_create(name=SECRETARIAT)
     Group.objects.get_or_create(name=FOCAL_POINTS)

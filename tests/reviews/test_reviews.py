@@ -111,6 +111,7 @@ def test_people_who_are_not_focal_points_of_the_country_get_404(
 
     FocalPoint.objects.create(user=outsiders["assigned to Jordan but not in the group"],
                               country="JO")
+    outsiders["assigned to Jordan but not in the group"].groups.clear()  # an admin removed them
     for label, user in outsiders.items():
         client.logout()
         if user:
@@ -274,3 +275,31 @@ def test_two_reviews_side_by_side(client, review_site, jordan_focal_point, secre
     assert html.index(first.title) < html.index(second.title)
     assert client.get("/en/reviews/compare/ma/").status_code == 404
     assert 'href="/en/reviews/compare/jo/"' in client.get("/en/countries/jo/").content.decode()
+
+
+def test_a_moderator_names_a_focal_point_in_the_admin(client, review_site):
+    from django.contrib.auth.models import Group
+
+    from reviews.models import FocalPoint
+
+    moderator = UserFactory(groups=["Moderators"])
+    official = UserFactory()
+    client.force_login(official)
+    assert client.get(new_url()).status_code == 404
+    client.force_login(moderator)
+    response = client.post("/admin/snippets/reviews/focalpoint/add/",
+                           {"user": official.pk, "country": "JO"})
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert official.groups.filter(name="Focal points").exists()
+    client.force_login(official)
+    assert client.get(new_url()).status_code == 200
+    assert client.get(new_url(code="ma")).status_code == 404
+    FocalPoint.objects.get(user=official).delete()
+    assert not official.groups.filter(name="Focal points").exists()
+    assert client.get(new_url()).status_code == 404
+    # A registered user cannot name themselves.
+    client.force_login(UserFactory())
+    client.post("/admin/snippets/reviews/focalpoint/add/", {"user": official.pk,
+                                                           "country": "JO"})
+    assert not FocalPoint.objects.exists()
+    assert Group.objects.get(name="Focal points").user_set.count() == 0

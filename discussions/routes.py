@@ -19,6 +19,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from wagtail.contrib.routable_page.models import path
 
+import hub.converters  # noqa: F401 - registers <id:…>
+from hub.accounts.verification import ask_for_verification, has_verified_email
+
 from . import conf
 from .forms import EditReplyForm, HideReplyForm, ReplyForm, ReportReplyForm
 
@@ -113,6 +116,9 @@ class TopicRoutesMixin:
             return HttpResponseNotAllowed(methods)
         if not request.user.is_authenticated:
             return redirect_to_login(self.get_url(request))
+        if not has_verified_email(request.user):
+            ask_for_verification(request)
+            return self.back(request)
         return None
 
     def closed_message(self):
@@ -222,7 +228,7 @@ class TopicRoutesMixin:
 
     # -- authors -------------------------------------------------------------------------
 
-    @path("replies/<int:reply_id>/edit/", name="edit_reply")
+    @path("replies/<id:reply_id>/edit/", name="edit_reply")
     def edit_reply(self, request, reply_id):
         from . import services
 
@@ -252,7 +258,7 @@ class TopicRoutesMixin:
             status=400 if form.is_bound else 200,
         )
 
-    @path("replies/<int:reply_id>/delete/", name="delete_reply")
+    @path("replies/<id:reply_id>/delete/", name="delete_reply")
     def delete_reply(self, request, reply_id):
         from . import services
 
@@ -268,7 +274,7 @@ class TopicRoutesMixin:
         messages.success(request, _("Your reply is deleted."))
         return self.back(request)
 
-    @path("replies/<int:reply_id>/report/", name="report_reply")
+    @path("replies/<id:reply_id>/report/", name="report_reply")
     def report_reply(self, request, reply_id):
         from . import services
         from .models import ReplyReport
@@ -295,7 +301,7 @@ class TopicRoutesMixin:
 
     # -- moderators ----------------------------------------------------------------------
 
-    @path("replies/<int:reply_id>/hide/", name="hide_reply")
+    @path("replies/<id:reply_id>/hide/", name="hide_reply")
     def hide_reply(self, request, reply_id):
         from . import services
 
@@ -315,7 +321,7 @@ class TopicRoutesMixin:
         messages.success(request, _("The reply is hidden and its author has been told why."))
         return self.permalink(request, reply)
 
-    @path("replies/<int:reply_id>/approve/", name="approve_reply")
+    @path("replies/<id:reply_id>/approve/", name="approve_reply")
     def approve_reply(self, request, reply_id):
         from . import services
 

@@ -1,5 +1,6 @@
 """Front-end submission: the form, the submitter's dashboard, editing own submissions."""
 
+from allauth.account.decorators import verified_email_required
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
@@ -53,12 +54,12 @@ def _handle(request, page=None):
     return render(request, "practices/submission/form.html", {"form": form, "practice": page})
 
 
-@login_required
+@verified_email_required
 def submit(request):
     return _handle(request)
 
 
-@login_required
+@verified_email_required
 def edit(request, pk):
     page = _own_page(request.user, pk)
     rows = {row["page"].pk: row for row in services.submissions_of(request.user)}

@@ -188,7 +188,9 @@ HUB_SUBMISSION_MAX_UPLOAD_SIZE = env_int(
     "HUB_SUBMISSION_MAX_UPLOAD_SIZE", WAGTAILDOCS_MAX_UPLOAD_SIZE
 )
 HUB_SUBMISSION_MAX_FILES = env_int("HUB_SUBMISSION_MAX_FILES", 5)
-HUB_SUBMISSION_MAX_IMAGE_PIXELS = env_int("HUB_SUBMISSION_MAX_IMAGE_PIXELS", 40_000_000)
+# Also the memory budget of decoding images: 4 bytes a pixel, two copies at most, one image at a
+# time (practices/submission/files.py): 24 million pixels ≈ 190 MB per request.
+HUB_SUBMISSION_MAX_IMAGE_PIXELS = env_int("HUB_SUBMISSION_MAX_IMAGE_PIXELS", 24_000_000)
 # The largest request body the hub reads (a full submission form with all its files, and some
 # room for the text); anything larger is refused with the 413 page before it is read. The proxy
 # in front should refuse the same size (README, "Security").

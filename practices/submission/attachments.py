@@ -8,8 +8,9 @@ them in the page's ``resources`` StreamField (document and image blocks, see
 deleted (Wagtail deletes the file from storage once the transaction commits).
 
 Documents are downloaded through Wagtail's serve view: ``may_serve`` (a ``before_serve_document``
-hook) serves a document of the Submissions collection only to its uploader, to the hub's staff
-(people with admin access), or to anyone when a live, public page uses it.
+hook) serves a document of the Submissions collection to its uploader; to the hub's staff
+(people with admin access) once a practice using it has been submitted for review (a draft that
+was never submitted is its author's alone); and to anyone when a live, public page uses it.
 """
 
 import uuid
@@ -22,7 +23,7 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Collection, Page, ReferenceIndex
+from wagtail.models import Collection, Page, ReferenceIndex, WorkflowState
 
 from ..models import PendingUpload
 
@@ -185,11 +186,14 @@ def may_serve(document, user):
     """May ``user`` download ``document``? Anything outside the Submissions collection: yes."""
     if not is_submission_file(document, find_submissions_collection()):
         return True
-    if user.is_authenticated and (
-        user.pk == document.uploaded_by_user_id or user.has_perm("wagtailadmin.access_admin")
+    if user.is_authenticated and user.pk == document.uploaded_by_user_id:
+        return True
+    page_type = ContentType.objects.get_for_model(Page)
+    page_ids = list(ReferenceIndex.get_references_to(document).filter(
+        base_content_type=page_type
+    ).values_list("object_id", flat=True))
+    if user.is_authenticated and user.has_perm("wagtailadmin.access_admin") and (
+        WorkflowState.objects.filter(base_content_type=page_type, object_id__in=page_ids).exists()
     ):
         return True
-    page_ids = ReferenceIndex.get_references_to(document).filter(
-        base_content_type=ContentType.objects.get_for_model(Page)
-    ).values_list("object_id", flat=True)
     return Page.objects.live().public().filter(pk__in=[int(pk) for pk in page_ids]).exists()

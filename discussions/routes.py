@@ -21,6 +21,7 @@ from wagtail.contrib.routable_page.models import path
 
 import hub.converters  # noqa: F401 - registers <id:…>
 from hub.accounts.verification import ask_for_verification, has_verified_email
+from hub.locks import serialise_for
 
 from . import conf
 from .forms import EditReplyForm, HideReplyForm, ReplyForm, ReportReplyForm
@@ -189,7 +190,18 @@ class TopicRoutesMixin:
                     "your reply was not posted."
                 ))
                 return self.render_with(request, self._form_key(form), form)
-        if services.rate_limited(request.user):
+        space = self.get_space()
+        is_moderator = space.is_moderator(request.user)
+        with transaction.atomic():
+            # The count and the new reply in one turn of this user's (hub/locks.py): parallel
+            # posts cannot all count below the limit.
+            serialise_for(request.user)
+            reply = None if services.rate_limited(request.user) else services.create_reply(
+                topic=self, space=space, question=question, parent=parent, author=request.user,
+                body=form.cleaned_data["body"], language=request.LANGUAGE_CODE,
+                is_moderator=is_moderator,
+            )
+        if reply is None:
             count, window = conf.rate_limit()
             minutes = int(window.total_seconds() // 60)
             form.add_error(None, ngettext(
@@ -200,13 +212,6 @@ class TopicRoutesMixin:
                 minutes,
             ) % {"count": count, "minutes": minutes})
             return self.render_with(request, self._form_key(form), form, status=429)
-        space = self.get_space()
-        with transaction.atomic():
-            reply = services.create_reply(
-                topic=self, space=space, question=question, parent=parent, author=request.user,
-                body=form.cleaned_data["body"], language=request.LANGUAGE_CODE,
-                is_moderator=space.is_moderator(request.user),
-            )
         if reply.is_pending:
             services.notify_pending(self, space, reply)
             messages.info(request, _(

@@ -9,6 +9,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.coreutils import find_available_slug
 from wagtail.models import Locale, WorkflowState
 
+from hub.locks import serialise_for
+
 from ..models import PendingUpload, PracticeCountry, PracticeIndexPage, PracticePage
 from ..terms import TERMS
 from ..workflow import TASKS, is_rejected
@@ -134,6 +136,21 @@ def save_draft(user, data, language_code, page=None, uploads=(), clean=False):
     PendingUpload.objects.filter(pk__in=[upload.pk for upload in uploads]).delete()
     attachments.discard(data.get("discard_pending") or [])
     attachments.delete_if_unused(removed, page)
+    return page
+
+
+@transaction.atomic
+def save_and_submit(user, data, language_code, page=None, uploads=(), for_review=False):
+    """Save the draft and, with ``for_review``, start its review: one transaction, in which the
+    daily limit is counted and the workflow started without another request of the same user
+    in between (hub/locks.py). None, and nothing saved, when the limit is reached."""
+    if for_review:
+        serialise_for(user)
+        if submissions_today(user) >= DAILY_LIMIT:
+            return None
+    page = save_draft(user, data, language_code, page, uploads=uploads, clean=for_review)
+    if for_review:
+        submit(user, page)
     return page
 
 

@@ -30,23 +30,21 @@ def _handle(request, page=None):
         is_draft = "save_draft" in request.POST
         form = PracticeSubmissionForm(request.POST, request.FILES, draft=is_draft, **options)
         valid = form.is_valid()
-        if not is_draft and services.submissions_today(request.user) >= services.DAILY_LIMIT:
-            valid = False
-            form.add_error(None, _("You have reached the limit of %(n)d submissions a day. "
-                                   "Your text is kept: save it as a draft and submit it "
-                                   "tomorrow.") % {"n": services.DAILY_LIMIT})
         # Files that passed their checks are kept, even when something else needs fixing
         # (never for bots).
         uploads = [] if form.is_spam else attachments.stash(request.user, form.checked_files)
         if valid:
-            page = services.save_draft(request.user, form.cleaned_data, language, page,
-                                       uploads=uploads, clean=not is_draft)
-            if is_draft:
-                messages.success(request, _("Your draft is saved."))
-            else:
-                services.submit(request.user, page)
-                messages.success(request, _("Your practice is submitted for review."))
-            return redirect("practices:mine")
+            saved = services.save_and_submit(request.user, form.cleaned_data, language, page,
+                                             uploads=uploads, for_review=not is_draft)
+            if saved is not None:
+                if is_draft:
+                    messages.success(request, _("Your draft is saved."))
+                else:
+                    messages.success(request, _("Your practice is submitted for review."))
+                return redirect("practices:mine")
+            form.add_error(None, _("You have reached the limit of %(n)d submissions a day. "
+                                   "Your text is kept: save it as a draft and submit it "
+                                   "tomorrow.") % {"n": services.DAILY_LIMIT})
         form.new_uploads = uploads
     else:
         initial = services.initial_from(page) if page else {}

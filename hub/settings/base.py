@@ -188,6 +188,13 @@ HUB_SUBMISSION_MAX_UPLOAD_SIZE = env_int(
     "HUB_SUBMISSION_MAX_UPLOAD_SIZE", WAGTAILDOCS_MAX_UPLOAD_SIZE
 )
 HUB_SUBMISSION_MAX_FILES = env_int("HUB_SUBMISSION_MAX_FILES", 5)
+# Per person: bytes of files uploaded with forms not saved yet (enough for one full form), drafts
+# never submitted, and POSTs of the submission form in ten minutes (practices/submission/quotas.py).
+HUB_SUBMISSION_PENDING_QUOTA = env_int(
+    "HUB_SUBMISSION_PENDING_QUOTA", HUB_SUBMISSION_MAX_FILES * HUB_SUBMISSION_MAX_UPLOAD_SIZE
+)
+HUB_SUBMISSION_MAX_DRAFTS = env_int("HUB_SUBMISSION_MAX_DRAFTS", 10)
+HUB_SUBMISSION_POSTS_PER_10_MINUTES = env_int("HUB_SUBMISSION_POSTS_PER_10_MINUTES", 20)
 # Also the memory budget of decoding images: 4 bytes a pixel, two copies at most, one image at a
 # time (practices/submission/files.py): 24 million pixels ≈ 190 MB per request.
 HUB_SUBMISSION_MAX_IMAGE_PIXELS = env_int("HUB_SUBMISSION_MAX_IMAGE_PIXELS", 24_000_000)

@@ -5,7 +5,7 @@ parallel requests could both count 9 and both write. ``serialise_for(user)``, ca
 transaction that counts and writes, makes the user's transactions take turns: on PostgreSQL it
 locks the user's row (``SELECT … FOR UPDATE``) until the transaction ends; on SQLite every
 transaction already holds the database's write lock from its first statement
-(``transaction_mode = "IMMEDIATE"``, hub/settings/base.py), so the count and the write of one
+(``transaction_mode = "IMMEDIATE"``, config/settings/base.py), so the count and the write of one
 request cannot interleave with another's.
 """
 

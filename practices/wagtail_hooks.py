@@ -1,5 +1,6 @@
-"""Admin glue for the review workflow (the final "Reject" view, button and log action), and who
-may download a submission's documents."""
+"""Admin glue for the review workflow (the final "Reject" view, button and log action), who may
+download a submission's documents, and what the repository contributes to the shared parts of the
+site (see hub/registry.py): its page type in site search, its facets, "My submissions"."""
 
 from django.contrib import messages
 from django.http import Http404, HttpResponseRedirect
@@ -9,10 +10,12 @@ from wagtail import hooks
 from wagtail.admin.widgets import Button
 
 import hub.converters  # noqa: F401 - registers <id:…>
+from hub.registry import ACCOUNT_MENU_ITEMS, FACETS, SEARCH_TYPES, Link, SearchType
 
 from . import admin_views
 from .models import PracticePage
 from .submission.attachments import may_serve
+from .terms import FACETS as PRACTICE_FACETS
 from .workflow import REJECT_ACTION, REJECT_LABEL, in_practice_review
 
 
@@ -70,3 +73,18 @@ def only_the_final_approval_publishes_in_bulk(request, action_type, objects, act
         "approval publishes it."
     ) % {"titles": ", ".join(f"“{obj.get_admin_display_title()}”" for obj in under_review)})
     return HttpResponseRedirect(action.next_url)
+
+
+@hooks.register(SEARCH_TYPES)
+def practice_search_types():
+    return [SearchType("practice", _("Practices"), ("practices.practicepage",))]
+
+
+@hooks.register(FACETS)
+def practice_facets():
+    return PRACTICE_FACETS
+
+
+@hooks.register(ACCOUNT_MENU_ITEMS)
+def my_submissions(request):
+    return [Link(_("My submissions"), "practices:mine")]

@@ -82,7 +82,7 @@ def live_site(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("live")
     database_url = _database_url(tmp)
     env = {**os.environ, "DATABASE_URL": database_url,
-           "DJANGO_SETTINGS_MODULE": "hub.settings.test", "PYTHONPATH": str(ROOT)}
+           "DJANGO_SETTINGS_MODULE": "config.settings.test", "PYTHONPATH": str(ROOT)}
     python = sys.executable
     subprocess.run([python, "manage.py", "migrate", "--noinput", "-v0"], cwd=ROOT, env=env,
                    check=True)
@@ -92,7 +92,7 @@ def live_site(tmp_path_factory):
     port = free_port()
     log = open(tmp / "server.log", "w")  # noqa: SIM115 - closed at teardown
     server = subprocess.Popen(
-        [python, "-m", "gunicorn", "hub.wsgi:application", "--bind", f"127.0.0.1:{port}",
+        [python, "-m", "gunicorn", "config.wsgi:application", "--bind", f"127.0.0.1:{port}",
          "--workers", "2", "--threads", "8", "--timeout", "120"],
         cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
     )

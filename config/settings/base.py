@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "practices",
     "search",
     "discussions",
+    "countries",
     # Translation
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -81,9 +82,9 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
-ROOT_URLCONF = "hub.urls"
+ROOT_URLCONF = "config.urls"
+WSGI_APPLICATION = "config.wsgi.application"
 CSRF_FAILURE_VIEW = "hub.views.csrf_failure"
-WSGI_APPLICATION = "hub.wsgi.application"
 
 TEMPLATES = [
     {

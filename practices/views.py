@@ -8,7 +8,6 @@ from django.template.response import TemplateResponse
 from django.utils.cache import patch_cache_control
 from django_countries.fields import Country
 
-from hub.frame import frame_for
 from hub.structure import language_code_of
 
 from .exports import atom_response, csv_response, json_response
@@ -45,7 +44,7 @@ def serve_listing(index_page, request):
         "practices": page_obj.object_list,
         "other_language_count": other,
         "other_language_pages": (
-            frame_for(request, index_page).other_translations() if other else []
+            index_page.frame(request).other_translations() if other else []
         ),
         "sorts": sort_options(filters),
     })

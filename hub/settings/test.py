@@ -15,3 +15,8 @@ STORAGES["staticfiles"] = {  # noqa: F405
 WAGTAILADMIN_BASE_URL = "http://testserver"
 STATIC_ROOT = None  # static files come from the finders; nothing is collected in tests
 WHITENOISE_USE_FINDERS = True
+
+if OPENSEARCH_URL:  # noqa: F405
+    # Tests write to their own indexes, and every write is searchable at once.
+    WAGTAILSEARCH_BACKENDS["default"].update(  # noqa: F405
+        INDEX_PREFIX=env_str("OPENSEARCH_INDEX_PREFIX", "hub_test_"), REFRESH=True)  # noqa: F405

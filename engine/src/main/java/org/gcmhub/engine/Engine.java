@@ -10,6 +10,7 @@ import org.opensearch.analysis.common.CommonAnalysisPlugin;
 import org.opensearch.common.logging.LogConfigurator;
 import org.opensearch.common.settings.Settings;
 import org.opensearch.env.Environment;
+import org.opensearch.index.reindex.ReindexPlugin;
 import org.opensearch.node.InternalSettingsPreparer;
 import org.opensearch.node.Node;
 import org.opensearch.painless.PainlessPlugin;
@@ -19,7 +20,7 @@ import org.opensearch.transport.Netty4Plugin;
 /**
  * One OpenSearch node in this JVM, with its modules loaded from the classpath.
  *
- * <p>OpenSearch's own distribution loads HTTP, analysis-common and Painless as modules from a
+ * <p>OpenSearch's own distribution loads HTTP, analysis-common, Painless and reindex as modules from a
  * folder; the jars from Maven Central are the same code, so a subclass of {@link Node} (whose
  * constructor takes classpath plugins, as the test framework's MockNode does) gives the same
  * node without a downloaded tarball.
@@ -31,7 +32,8 @@ import org.opensearch.transport.Netty4Plugin;
 public final class Engine extends Node {
 
     static final List<Class<? extends Plugin>> MODULES =
-        List.of(Netty4Plugin.class, CommonAnalysisPlugin.class, PainlessPlugin.class);
+        List.of(Netty4Plugin.class, CommonAnalysisPlugin.class, PainlessPlugin.class,
+            ReindexPlugin.class);
 
     private Engine(Environment environment) {
         super(environment, MODULES, true);

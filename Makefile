@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
 
-.PHONY: engine engine-cluster engine-stop bench help install translations migrate demo run test test-browser lint messages clean audit
+.PHONY: engine engine-cluster engine-stop test-engine bench help install translations migrate demo run test test-browser lint messages clean audit
 
 help:
 	@echo "make run           set everything up and serve http://$(HOST):$(PORT)/"
@@ -18,6 +18,7 @@ help:
 	@echo "make engine        start an OpenSearch node on 127.0.0.1:9200 (needs java 17, maven)"
 	@echo "make engine-cluster  a two-node OpenSearch cluster on 127.0.0.1:9201,9202"
 	@echo "make engine-stop   stop the node(s)"
+	@echo "make test-engine   the search tests on a fresh OpenSearch node"
 	@echo "make audit         axe-core, Nu HTML Checker, Lighthouse, page weight (needs node, java, chromium)"
 
 $(VENV)/.installed: requirements.txt
@@ -82,6 +83,13 @@ engine-cluster:
 
 engine-stop:
 	engine/engine.sh stop
+
+# The search suite on a fresh OpenSearch node (started and stopped here; port 9200).
+ENGINE_TESTS ?= tests/search
+test-engine: translations
+	engine/engine.sh start
+	OPENSEARCH_URL=http://127.0.0.1:9200 $(BIN)/python -m pytest -m "not browser" $(ENGINE_TESTS) $(PYTEST_ARGS); \
+	  status=$$?; engine/engine.sh stop; exit $$status
 
 PRACTICES ?= 10000
 bench: translations

@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
 
-.PHONY: engine engine-cluster engine-stop test-engine bench help install translations migrate demo run test test-browser lint messages clean audit
+.PHONY: engine engine-cluster engine-stop test-engine test-cluster bench help install translations migrate demo run test test-browser lint messages clean audit
 
 help:
 	@echo "make run           set everything up and serve http://$(HOST):$(PORT)/"
@@ -19,6 +19,7 @@ help:
 	@echo "make engine-cluster  a two-node OpenSearch cluster on 127.0.0.1:9201,9202"
 	@echo "make engine-stop   stop the node(s)"
 	@echo "make test-engine   the search tests on a fresh OpenSearch node"
+	@echo "make test-cluster  a node of a two-node cluster stopped during searches and publishes"
 	@echo "make audit         axe-core, Nu HTML Checker, Lighthouse, page weight (needs node, java, chromium)"
 
 $(VENV)/.installed: requirements.txt
@@ -90,6 +91,13 @@ test-engine: translations
 	engine/engine.sh start
 	OPENSEARCH_URL=http://127.0.0.1:9200 $(BIN)/python -m pytest -m "not browser" $(ENGINE_TESTS) $(PYTEST_ARGS); \
 	  status=$$?; engine/engine.sh stop; exit $$status
+
+# A node of the two-node cluster stopped during searches and publishes (ports 9201, 9202).
+test-cluster: translations
+	engine/engine.sh cluster
+	OPENSEARCH_URL=http://127.0.0.1:9201,http://127.0.0.1:9202 OPENSEARCH_CLUSTER=1 \
+	  $(BIN)/python -m pytest tests/search/test_engine_cluster.py $(PYTEST_ARGS); \
+	  status=$$?; engine/engine.sh stop hub-a hub-b; exit $$status
 
 PRACTICES ?= 10000
 bench: translations

@@ -37,10 +37,10 @@ launch() {
   echo "$name starting: pid $!, http://127.0.0.1:$http, log $home/engine.log"
 }
 
-# wait_health PORT NODES: until the cluster is yellow or green with NODES nodes (60 s)
+# wait_health PORT NODES: until the cluster is yellow or green with NODES nodes (180 s)
 wait_health() {
   local url="http://127.0.0.1:$1/_cluster/health?wait_for_status=yellow&wait_for_nodes=$2&timeout=5s"
-  for _ in $(seq 1 60); do
+  for _ in $(seq 1 180); do
     if curl -fsS "$url" 2>/dev/null | grep -q '"timed_out":false'; then
       echo "engine ready on http://127.0.0.1:$1 ($2 node(s))"; return
     fi

@@ -116,9 +116,11 @@ def engine_indexes():
     indexes = {}
     for model in get_indexed_models():
         indexes.setdefault(backend.get_index_for_model(model).name, []).append(model)
+    # Every index of an earlier run, aliased ones too (update_index rebuilds behind aliases).
+    backend.es.indices.delete(index=f"{backend.index_prefix}*", ignore_unavailable=True)
     for name, models in indexes.items():
         index = backend.index_class(backend, name)
-        index.reset()
+        index.put()
         for model in models:
             index.add_model(model)
     return backend, list(indexes)

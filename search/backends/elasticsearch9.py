@@ -7,7 +7,13 @@ The mapping, index settings and listing interface are shared with the OpenSearch
 from modelsearch.backends import elasticsearch9
 
 from . import AnalysedQueryMixin
-from .engine import MAX_MATCHES, AnalysedMappingMixin, EngineMatchingMixin, analysed_settings
+from .engine import (
+    MAX_MATCHES,
+    AnalysedMappingMixin,
+    EngineIndexingMixin,
+    EngineMatchingMixin,
+    analysed_settings,
+)
 
 __all__ = ["MAX_MATCHES", "Mapping", "SearchBackend"]
 
@@ -24,7 +30,7 @@ class AutocompleteQueryCompiler(elasticsearch9.Elasticsearch9AutocompleteQueryCo
     mapping_class = Mapping
 
 
-class SearchBackend(EngineMatchingMixin, AnalysedQueryMixin,
+class SearchBackend(EngineIndexingMixin, EngineMatchingMixin, AnalysedQueryMixin,
                     elasticsearch9.Elasticsearch9SearchBackend):
     mapping_class = Mapping
     query_compiler_class = SearchQueryCompiler

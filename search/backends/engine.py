@@ -12,7 +12,8 @@ net for text that reaches the index without the Python analyser; on analysed tex
 nothing.
 
 Each backend module combines these mixins with Wagtail's classes for its engine and client:
-``AnalysedMappingMixin`` (documents), ``EngineMatchingMixin`` (the listing's interface) and
+``AnalysedMappingMixin`` (documents), ``EngineMatchingMixin`` (the listing's interface),
+``EngineIndexingMixin`` (updates kept while the engine is away, see ``search/backlog.py``) and
 ``analysed_settings`` (index settings).
 """
 
@@ -59,6 +60,59 @@ class AnalysedMappingMixin:
             value = analyse_value(value, stem=False)
             edgengrams = analyse_value(edgengrams, stem=False)
         return name, value, edgengrams
+
+
+# HTTP statuses that mean "the engine cannot answer now" rather than "the request is wrong".
+UNAVAILABLE_STATUSES = {429, 502, 503, 504}
+
+
+def is_unavailable(error):
+    """Whether ``error`` (raised by either engine's client) means the engine is unreachable
+    or overloaded: connection refused or reset, timeout, 429/502/503/504, no shard available."""
+    names = {cls.__name__ for cls in type(error).__mro__}
+    if names & {"ConnectionError", "ConnectionTimeout"}:
+        return True
+    status = getattr(error, "status_code", None) or getattr(error, "status", None)
+    if status in UNAVAILABLE_STATUSES:
+        return True
+    return "NoShardAvailableActionException" in str(error) or "all shards failed" in str(error)
+
+
+class EngineIndexingMixin:
+    """Index writes that never fail an editor's save and are never lost.
+
+    ``add``/``delete`` (called by Wagtail's indexing task and ``post_delete`` handler) keep the
+    update in the backlog when the engine is unreachable, and send the backlog after the next
+    write that reaches the engine. ``add_now``/``delete_now`` are the plain writes.
+    """
+
+    is_unavailable = staticmethod(is_unavailable)
+
+    def add_now(self, obj):
+        super().add(obj)
+
+    def delete_now(self, obj):
+        super().delete(obj)
+
+    def _write(self, send, obj, action):
+        from .. import backlog
+        from ..models import IndexBacklog
+
+        try:
+            send(obj)
+        except Exception as error:
+            if not is_unavailable(error):
+                raise
+            backlog.record(obj, action, error)
+            return
+        if IndexBacklog.objects.exists():  # the engine is back: catch up
+            backlog.apply_backlog(self)
+
+    def add(self, obj):
+        self._write(self.add_now, obj, "update")
+
+    def delete(self, obj):
+        self._write(self.delete_now, obj, "delete")
 
 
 class EngineMatchingMixin:

@@ -12,7 +12,12 @@ makes writes visible within its refresh interval (one second).
 from modelsearch.backends import opensearch2
 
 from . import AnalysedQueryMixin
-from .engine import AnalysedMappingMixin, EngineMatchingMixin, analysed_settings
+from .engine import (
+    AnalysedMappingMixin,
+    EngineIndexingMixin,
+    EngineMatchingMixin,
+    analysed_settings,
+)
 
 
 class Mapping(AnalysedMappingMixin, opensearch2.OpenSearch2Mapping):
@@ -45,7 +50,8 @@ class AutocompleteQueryCompiler(opensearch2.OpenSearch2AutocompleteQueryCompiler
     mapping_class = Mapping
 
 
-class SearchBackend(EngineMatchingMixin, AnalysedQueryMixin, opensearch2.OpenSearch2SearchBackend):
+class SearchBackend(EngineIndexingMixin, EngineMatchingMixin, AnalysedQueryMixin,
+                    opensearch2.OpenSearch2SearchBackend):
     mapping_class = Mapping
     index_class = Index
     query_compiler_class = SearchQueryCompiler

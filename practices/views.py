@@ -10,7 +10,8 @@ from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django_countries.fields import Country
 
-from hub.frame import frame_for, language_code_of
+from hub.frame import frame_for
+from hub.structure import language_code_of
 from search.query import SearchUnavailable, engine_guard
 
 from .exports import atom_response, csv_response, json_response

@@ -31,6 +31,7 @@ DEFAULT_SEARCH_TYPES = {
     "practice": ["practices.practicepage"],
     "discussion": ["discussions.discussionindexpage", "discussions.discussionspacepage",
                    "discussions.discussiontopicpage"],
+    "event": ["events.eventindexpage", "events.eventpage"],
 }
 
 

@@ -30,12 +30,14 @@ INSTALLED_APPS = [
     "practices",
     "search",
     "discussions",
+    "events",
     # Translation
     "wagtail_localize",
     "wagtail_localize.locales",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.routable_page",
+    "wagtail.contrib.sitemaps",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.embeds",

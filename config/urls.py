@@ -6,11 +6,10 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from hub import routing, views
+from hub.accounts import views as account_views
+from hub.sitemap import HubSitemap
 from search import views as search_views
-
-from . import routing, views
-from .accounts import views as account_views
-from .sitemap import HubSitemap
 
 handler404 = "hub.views.page_not_found"
 handler500 = "hub.views.server_error"

@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "practices",
     "search",
     "discussions",
+    "countries",
     "events",
     # Translation
     "wagtail_localize",
@@ -79,8 +80,8 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
-ROOT_URLCONF = "hub.urls"
-WSGI_APPLICATION = "hub.wsgi.application"
+ROOT_URLCONF = "config.urls"
+WSGI_APPLICATION = "config.wsgi.application"
 
 TEMPLATES = [
     {

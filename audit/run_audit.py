@@ -110,6 +110,7 @@ PAGES = [
     PageSpec("events", "Events", "/{lang}/events/"),
     PageSpec("event", "An event", "/{lang}/events/", first_link_under="/{lang}/events/",
              exclude=("month", "feed.ics")),
+    PageSpec("newsletter", "Subscribe to the newsletter", "/{lang}/newsletter/"),
     PageSpec("login", "Log in", "/{lang}/accounts/login/", noindex=True),
     PageSpec("submit", "Submit a practice (logged in)", "/{lang}/practices/submit/",
              login=True, noindex=True),

@@ -35,6 +35,7 @@ urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
     path("accounts/profile/", account_views.profile, name="account_profile"),
     path("accounts/", include("allauth.urls")),
+    path("newsletter/", include("newsletter.urls")),
     # Before Wagtail's catch-all: the repository page's own URL is /<lang>/practices/.
     path("practices/", include("practices.urls")),
     # Wagtail's URLs, pages served through hub/routing.py.

@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "discussions",
     "countries",
     "events",
+    "newsletter",
     # Translation
     "wagtail_localize",
     "wagtail_localize.locales",

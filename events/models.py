@@ -20,11 +20,11 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable
 from wagtail.search import index
 
 from hub.models import Objective, Region
-from hub.pages import HubPageManager
+from hub.pages import HubPage, SectionPage, to_view
 
 from .blocks import AgendaBlock, DocumentsBlock
 from .forms import EventPageForm
@@ -50,18 +50,11 @@ class EventType(models.TextChoices):
     OTHER = "other", _("Other")
 
 
-class EventIndexPage(RoutablePageMixin, Page):
+class EventIndexPage(RoutablePageMixin, SectionPage):
     """Upcoming and past events of one language, their filters, month view and feeds."""
 
-    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
-
-    objects = HubPageManager()
     parent_page_types = ["home.HomePage"]
     subpage_types = ["events.EventPage"]
-    max_count_per_parent = 1
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    search_fields = Page.search_fields + [index.SearchField("intro")]
 
     class Meta:
         verbose_name = _("events index")
@@ -73,26 +66,14 @@ class EventIndexPage(RoutablePageMixin, Page):
         context["feed_url"] = self.url + "feed.ics"
         return context
 
-    @path("")
-    def listing(self, request):
-        from .views import serve_listing
-
-        return serve_listing(self, request)
-
-    @path("feed.ics/", name="feed")
-    def feed(self, request):
-        from .views import serve_feed
-
-        return serve_feed(self, request)
-
-    @re_path(r"^month/(?P<year>\d{4})-(?P<month>\d{2})/$", name="month")
-    def month(self, request, year, month):
-        from .views import serve_month
-
-        return serve_month(self, request, int(year), int(month))
+    listing = path("", name="listing")(to_view("events.views.serve_listing"))
+    # A file's URL: /<lang>/events/feed.ics (hub/routing.py serves it without the slash).
+    feed = path("feed.ics/", name="feed")(to_view("events.views.serve_feed"))
+    month = re_path(r"^month/(?P<year>\d{4})-(?P<month>\d{2})/$", name="month")(
+        to_view("events.views.serve_month"))
 
 
-class EventPage(RoutablePageMixin, Page):
+class EventPage(RoutablePageMixin, HubPage):
     event_type = models.CharField(
         _("type of event"), max_length=20, choices=EventType.choices, default=EventType.OTHER
     )
@@ -132,12 +113,11 @@ class EventPage(RoutablePageMixin, Page):
         help_text=_("After the event: what came out of it."),
     )
 
-    objects = HubPageManager()
     base_form_class = EventPageForm
     parent_page_types = ["events.EventIndexPage"]
     subpage_types = []
 
-    content_panels = Page.content_panels + [
+    content_panels = HubPage.content_panels + [
         FieldPanel("event_type"),
         FieldPanel("summary"),
         MultiFieldPanel(
@@ -162,7 +142,7 @@ class EventPage(RoutablePageMixin, Page):
         FieldPanel("documents"),
         FieldPanel("outcomes"),
     ]
-    search_fields = Page.search_fields + [
+    search_fields = HubPage.search_fields + [
         index.SearchField("summary"),
         index.SearchField("description"),
         index.SearchField("organisers"),
@@ -183,11 +163,7 @@ class EventPage(RoutablePageMixin, Page):
         if self.start and self.end and self.end < self.start:
             raise ValidationError({"end": _("The event must end after it starts.")})
 
-    @path("event.ics/", name="ics")
-    def ics(self, request):
-        from .views import serve_event_ics
-
-        return serve_event_ics(self, request)
+    ics = path("event.ics/", name="ics")(to_view("events.views.serve_event_ics"))
 
     @property
     def zone(self):

@@ -19,6 +19,7 @@ def serve_listing(index, request):
 
 
 def serve_month(index, request, year, month):
+    year, month = int(year), int(month)
     if not (1 <= month <= 12 and 1900 <= year <= 2999):
         raise Http404
     result = listing.month(index, year, month, request.GET)

@@ -1,0 +1,11 @@
+"""What events contribute to the shared parts of the site (see hub/registry.py)."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+
+from hub.registry import SEARCH_TYPES, SearchType
+
+
+@hooks.register(SEARCH_TYPES)
+def event_search_types():
+    return [SearchType("event", _("Events"), ("events.eventindexpage", "events.eventpage"))]

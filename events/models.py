@@ -12,6 +12,7 @@ as a foreign key to the language's row; listings filter on the language-independ
 import zoneinfo
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
@@ -69,6 +70,8 @@ class EventIndexPage(RoutablePageMixin, SectionPage):
     listing = path("", name="listing")(to_view("events.views.serve_listing"))
     # A file's URL: /<lang>/events/feed.ics (hub/routing.py serves it without the slash).
     feed = path("feed.ics/", name="feed")(to_view("events.views.serve_feed"))
+    request_talk = path("request-a-gcm-talk/", name="request_talk")(
+        to_view("events.talks.request_talk"))
     month = re_path(r"^month/(?P<year>\d{4})-(?P<month>\d{2})/$", name="month")(
         to_view("events.views.serve_month"))
 
@@ -209,3 +212,45 @@ class EventObjective(Orderable):
         constraints = [
             models.UniqueConstraint(fields=["page", "objective"], name="unique_event_objective"),
         ]
+
+
+class TalkLevel(models.TextChoices):
+    GLOBAL = "global", _("Global")
+    REGIONAL = "regional", _("Regional")
+    NATIONAL = "national", _("National")
+
+
+class TalkRequest(models.Model):
+    """A registered user's request for a GCM Talk, reviewed by the secretariat in the admin.
+    Accepting it makes a draft event (``services.accept_talk_request``)."""
+
+    class Status(models.TextChoices):
+        SUBMITTED = "submitted", _("waiting for review")
+        ACCEPTED = "accepted", _("accepted")
+        DECLINED = "declined", _("declined")
+
+    requester = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="talk_requests",
+        verbose_name=_("requested by"),
+    )
+    language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES)
+    topic = models.CharField(_("topic"), max_length=255)
+    level = models.CharField(_("level"), max_length=20, choices=TalkLevel.choices)
+    proposed_start = models.DateField(_("proposed first day"))
+    proposed_end = models.DateField(_("proposed last day"), null=True, blank=True)
+    organisers = models.TextField(_("organisers"), help_text=_("One per line."))
+    objectives = models.JSONField(_("GCM objectives"), default=list, blank=True)
+    description = models.TextField(_("what the talk should achieve"), max_length=3000)
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices,
+                              default=Status.SUBMITTED)
+    created_at = models.DateTimeField(_("requested at"), auto_now_add=True)
+    event = models.ForeignKey(EventPage, null=True, blank=True, on_delete=models.SET_NULL,
+                              related_name="+", verbose_name=_("event"))
+
+    class Meta:
+        verbose_name = _("GCM Talk request")
+        verbose_name_plural = _("GCM Talk requests")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return self.topic

@@ -68,14 +68,15 @@ UNAVAILABLE_STATUSES = {429, 502, 503, 504}
 
 def is_unavailable(error):
     """Whether ``error`` (raised by either engine's client) means the engine is unreachable
-    or overloaded: connection refused or reset, timeout, 429/502/503/504, no shard available."""
+    or overloaded: connection refused or reset, timeout, 429/502/503/504, no shard available.
+    A request the engine rejects (a bad query, a mapping conflict) is not: it is a bug to see."""
     names = {cls.__name__ for cls in type(error).__mro__}
     if names & {"ConnectionError", "ConnectionTimeout"}:
         return True
     status = getattr(error, "status_code", None) or getattr(error, "status", None)
     if status in UNAVAILABLE_STATUSES:
         return True
-    return "NoShardAvailableActionException" in str(error) or "all shards failed" in str(error)
+    return "NoShardAvailableActionException" in str(error)
 
 
 class EngineIndexingMixin:

@@ -17,6 +17,10 @@ from .listing import card_prefetches
 from .models import PracticePage
 from .terms import TERMS
 
+# A cell starting with one of these is a formula to a spreadsheet (=HYPERLINK(…) runs when the
+# file is opened): such a cell gets a leading apostrophe, as OWASP recommends for CSV injection.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
 # The taxonomy relations a card does not prefetch already (see terms.py).
 EXTRA_PREFETCHES = [f"{term.relation}__{term.attribute}" for term in TERMS
                     if term.relation != "practice_objectives"]
@@ -60,6 +64,26 @@ def rows(listing, request):
         }
 
 
+def neutralise(value):
+    """A CSV cell that a spreadsheet shows as text, never evaluates."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+class TextSummaryAtomFeed(Atom1Feed):
+    """Atom with the summary sent as text (``type="text"``): a submitter's ``<img onerror=…>``
+    is shown as those characters by a feed reader, never rendered as HTML."""
+
+    def add_item_elements(self, handler, item):
+        description = item["description"]
+        item["description"] = None
+        super().add_item_elements(handler, item)
+        item["description"] = description
+        if description is not None:
+            handler.addQuickElement("summary", description, {"type": "text"})
+
+
 def csv_response(listing, request, filename):
     return csv_from_rows(rows(listing, request), filename)
 
@@ -79,8 +103,9 @@ def atom_response(listing, request, index_page):
 
 
 # The writers below take any iterable of flat dicts (values: text, numbers, lists of them), so
-# other open-data listings (voluntary reviews) publish the same formats the same way. An Atom
-# entry reads the row's "title", "url" and "summary".
+# other open-data listings (voluntary reviews) publish the same formats the same way, with the
+# same protections (formula cells neutralised, Atom summaries as text). An Atom entry reads the
+# row's "title", "url" and "summary".
 
 def csv_from_rows(row_iter, filename):
     response = HttpResponse(content_type="text/csv; charset=utf-8")
@@ -88,7 +113,10 @@ def csv_from_rows(row_iter, filename):
     response.write("\ufeff")  # spreadsheets then read the Arabic text as UTF-8
     writer = None
     for row in row_iter:
-        flat = {k: ";".join(map(str, v)) if isinstance(v, list) else v for k, v in row.items()}
+        flat = {
+            k: neutralise(";".join(map(str, v)) if isinstance(v, list) else v)
+            for k, v in row.items()
+        }
         if writer is None:
             writer = csv.DictWriter(response, fieldnames=list(flat))
             writer.writeheader()
@@ -108,8 +136,8 @@ def json_from_rows(row_iter, filename):
 
 
 def atom_from_rows(row_iter, request, *, title, link, description, language, limit=50):
-    feed = Atom1Feed(title=title, link=link, description=description, language=language,
-                     feed_url=request.build_absolute_uri())
+    feed = TextSummaryAtomFeed(title=title, link=link, description=description,
+                               language=language, feed_url=request.build_absolute_uri())
     for row in list(row_iter)[:limit]:
         feed.add_item(
             title=row["title"], link=row["url"], description=row["summary"],

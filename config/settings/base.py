@@ -32,12 +32,15 @@ INSTALLED_APPS = [
     "discussions",
     "countries",
     "reviews",
+    "events",
+    "newsletter",
     # Translation
     "wagtail_localize",
     "wagtail_localize.locales",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.routable_page",
+    "wagtail.contrib.sitemaps",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.embeds",
@@ -52,6 +55,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_countries",
+    "csp",
     # Accounts
     "allauth",
     "allauth.account",
@@ -67,9 +71,12 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "hub.security.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "hub.security.RequestSizeLimitMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -81,6 +88,7 @@ MIDDLEWARE = [
 
 ROOT_URLCONF = "config.urls"
 WSGI_APPLICATION = "config.wsgi.application"
+CSRF_FAILURE_VIEW = "hub.views.csrf_failure"
 
 TEMPLATES = [
     {
@@ -107,6 +115,16 @@ DATABASES = {
         conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 0),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Concurrent writes on the embedded default wait their turn instead of failing with
+    # "database is locked": write-ahead log (readers never block the writer), every transaction
+    # takes the write lock when it begins (no deadlock upgrading a read lock), and a writer waits
+    # up to SQLITE_BUSY_TIMEOUT seconds for the lock.
+    DATABASES["default"].setdefault("OPTIONS", {}).update({
+        "transaction_mode": "IMMEDIATE",
+        "timeout": env_int("SQLITE_BUSY_TIMEOUT", 30),
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    })
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {
@@ -175,7 +193,23 @@ HUB_SUBMISSION_MAX_UPLOAD_SIZE = env_int(
     "HUB_SUBMISSION_MAX_UPLOAD_SIZE", WAGTAILDOCS_MAX_UPLOAD_SIZE
 )
 HUB_SUBMISSION_MAX_FILES = env_int("HUB_SUBMISSION_MAX_FILES", 5)
-HUB_SUBMISSION_MAX_IMAGE_PIXELS = env_int("HUB_SUBMISSION_MAX_IMAGE_PIXELS", 40_000_000)
+# Per person: bytes of files uploaded with forms not saved yet (enough for one full form), drafts
+# never submitted, and POSTs of the submission form in ten minutes (practices/submission/quotas.py).
+HUB_SUBMISSION_PENDING_QUOTA = env_int(
+    "HUB_SUBMISSION_PENDING_QUOTA", HUB_SUBMISSION_MAX_FILES * HUB_SUBMISSION_MAX_UPLOAD_SIZE
+)
+HUB_SUBMISSION_MAX_DRAFTS = env_int("HUB_SUBMISSION_MAX_DRAFTS", 10)
+HUB_SUBMISSION_POSTS_PER_10_MINUTES = env_int("HUB_SUBMISSION_POSTS_PER_10_MINUTES", 20)
+# Also the memory budget of decoding images: 4 bytes a pixel, two copies at most, one image at a
+# time (practices/submission/files.py): 24 million pixels ≈ 190 MB per request.
+HUB_SUBMISSION_MAX_IMAGE_PIXELS = env_int("HUB_SUBMISSION_MAX_IMAGE_PIXELS", 24_000_000)
+# The largest request body the hub reads (a full submission form with all its files, and some
+# room for the text); anything larger is refused with the 413 page before it is read. The proxy
+# in front should refuse the same size (README, "Security").
+HUB_MAX_REQUEST_SIZE = env_int(
+    "HUB_MAX_REQUEST_SIZE",
+    HUB_SUBMISSION_MAX_FILES * HUB_SUBMISSION_MAX_UPLOAD_SIZE + 2 * 1024 * 1024,
+)
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True
@@ -185,8 +219,19 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 
 # Search: Wagtail's backends on text analysed by search/analysis.py (Arabic normalisation,
 # stemming), so every backend matches the same words. See search/backends/.
+OPENSEARCH_URL = env_str("OPENSEARCH_URL")  # an OpenSearch 2.x node or cluster (make engine)
 ELASTICSEARCH_URL = env_str("ELASTICSEARCH_URL")
-if ELASTICSEARCH_URL:
+if OPENSEARCH_URL:
+    WAGTAILSEARCH_BACKENDS = {
+        "default": {
+            "BACKEND": "search.backends.opensearch",
+            "URLS": env_list("OPENSEARCH_URL"),  # several nodes: comma-separated
+            "INDEX_PREFIX": env_str("OPENSEARCH_INDEX_PREFIX", "hub_"),
+            "TIMEOUT": env_int("OPENSEARCH_TIMEOUT", 10),
+            "OPTIONS": {},
+        }
+    }
+elif ELASTICSEARCH_URL:
     WAGTAILSEARCH_BACKENDS = {
         "default": {
             "BACKEND": "search.backends.elasticsearch9",
@@ -208,6 +253,10 @@ ACCOUNT_LOGOUT_ON_GET = False
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "/"
 WAGTAIL_FRONTEND_LOGIN_URL = "/accounts/login/"
+# One login for everyone: the admin sends people to the site's login (allauth), which refuses
+# unverified addresses and throttles failed attempts (ACCOUNT_RATE_LIMITS, allauth's defaults:
+# 5 failures per account per 5 minutes, 10 per address per minute).
+WAGTAILADMIN_LOGIN_URL = "/accounts/login/"
 
 COUNTRIES_FIRST_REPEAT = False
 
@@ -219,3 +268,28 @@ LOGGING = {
 }
 ACCOUNT_SIGNUP_FORM_CLASS = "hub.accounts.forms.SignupForm"
 WAGTAIL_FINISH_WORKFLOW_ACTION = "practices.finish.publish_approved"
+
+# Content-Security-Policy (django-csp): the site's pages load nothing inline and nothing from
+# another origin. Wagtail's admin still writes inline scripts and styles, so /admin/ is left out
+# (it is reached by staff only, behind the login).
+CONTENT_SECURITY_POLICY = {
+    "EXCLUDE_URL_PREFIXES": ["/admin/"],
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'self'"],
+    },
+}
+# Powerful browser features the site never uses, refused to every origin (hub/security.py).
+PERMISSIONS_POLICY = (
+    "accelerometer=(), autoplay=(), camera=(), display-capture=(), encrypted-media=(), "
+    "fullscreen=(self), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), midi=(), "
+    "payment=(), publickey-credentials-get=(), usb=(), screen-wake-lock=(), xr-spatial-tracking=()"
+)

@@ -11,6 +11,7 @@ from django.urls import reverse
 
 from reviews.models import VoluntaryReviewPage
 from tests.factories import UserFactory
+from tests.submissions.samples import SAMPLE_PDF
 
 from .conftest import focal_point
 
@@ -176,7 +177,7 @@ def test_attachments_go_through_the_practices_file_checks(client, review_site,
     image = SimpleUploadedFile("photo.gif", b"GIF89a" + b"\x00" * 30, "image/gif")
     response = save(client, new_url(), {**answers(), "attachments": image})
     assert response.status_code == 200 and not VoluntaryReviewPage.objects.exists()
-    good = SimpleUploadedFile("التقرير.pdf", b"%PDF-1.4\n%%EOF\n", "application/pdf")
+    good = SimpleUploadedFile("التقرير.pdf", SAMPLE_PDF.read_bytes(), "application/pdf")
     save(client, new_url(), {**answers(), "attachments": good})
     review = VoluntaryReviewPage.objects.get().get_latest_revision_as_object()
     blocks = list(review.attachments)
@@ -185,7 +186,7 @@ def test_attachments_go_through_the_practices_file_checks(client, review_site,
 
 def test_refused_submit_keeps_a_checked_file(client, review_site, jordan_focal_point):
     client.force_login(jordan_focal_point)
-    good = SimpleUploadedFile("report.pdf", b"%PDF-1.4\n%%EOF\n", "application/pdf")
+    good = SimpleUploadedFile("report.pdf", SAMPLE_PDF.read_bytes(), "application/pdf")
     response = save(client, new_url(), {**answers(section_3=""), "attachments": good},
                     action="submit")
     html = response.content.decode()

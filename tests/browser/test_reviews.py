@@ -33,7 +33,8 @@ ANSWERS = [
 def test_focal_point_prepares_submits_and_the_review_is_published(
         page, live_server, review_site, secretariat):  # noqa: F811
     user = focal_point("JO", email="rana@example.org")
-    EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
+    EmailAddress.objects.update_or_create(user=user, email=user.email,
+                                         defaults={"verified": True, "primary": True})
 
     page.goto(f"{live_server.url}/ar/reviews/new/jo/ar/")
     assert "/accounts/login/" in page.url

@@ -31,7 +31,7 @@ INSTALLED_APPS = [
     "search",
     "discussions",
     "countries",
-    "events",
+    "event_calendar",
     "newsletter",
     # Translation
     "wagtail_localize",

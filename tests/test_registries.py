@@ -27,7 +27,7 @@ def test_site_search_finds_a_page_type_declared_by_a_new_app(client, home_pages)
 
 def test_search_types_keep_the_order_of_the_apps_with_their_labels_in_both_languages(client):
     assert list(registry.search_types()) == [
-        "guidance", "objective", "tool", "practice", "discussion", "note"]
+        "guidance", "objective", "tool", "practice", "discussion", "event", "note"]
     arabic = client.get("/ar/search/", {"q": "x"}).content.decode()
     assert "إرشادات" in arabic or "الإرشادات" in arabic
     assert "Guidance" not in arabic
@@ -56,3 +56,12 @@ def test_every_concrete_page_model_inherits_the_hub_base_page():
     assert project == set(pages)
     assert [m.__name__ for m in pages if not issubclass(m, HubPage)] == []
     assert all(type(m.objects).__name__ == "HubPageManager" for m in pages)
+
+
+def test_demo_loaders_are_discovered_in_each_app():
+    from hub.demo import loaders
+
+    modules = [loader.__module__ for loader in loaders()]
+    assert "tests.pluggable.demo" in modules
+    assert modules[-1] == "tests.pluggable.demo"  # ordered by the number each app gives
+    assert {"home.demo", "guidance.demo", "practices.demo", "discussions.demo"} <= set(modules)

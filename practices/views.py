@@ -10,7 +10,6 @@ from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django_countries.fields import Country
 
-from hub.frame import frame_for
 from hub.structure import language_code_of
 from search.query import SearchUnavailable, engine_guard
 
@@ -68,7 +67,7 @@ def _serve_listing(index_page, request, filters, shown=None):
         "practices": page_obj.object_list,
         "other_language_count": other,
         "other_language_pages": (
-            frame_for(request, index_page).other_translations() if other else []
+            index_page.frame(request).other_translations() if other else []
         ),
         "sorts": sort_options(shown or filters),
     })

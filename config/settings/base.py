@@ -31,12 +31,15 @@ INSTALLED_APPS = [
     "search",
     "discussions",
     "countries",
+    "events",
+    "newsletter",
     # Translation
     "wagtail_localize",
     "wagtail_localize.locales",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.routable_page",
+    "wagtail.contrib.sitemaps",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.embeds",

@@ -32,7 +32,7 @@ INSTALLED_APPS = [
     "discussions",
     "countries",
     "reviews",
-    "events",
+    "event_calendar",
     "newsletter",
     # Translation
     "wagtail_localize",

@@ -91,10 +91,10 @@ def load_guidance(stdout):
     publish_translation(index, "ar", title="الإرشادات")
     guide = _child(index, GuidePage(title="The guide", slug="guide", body=GUIDE_EN,
                                     intro="Implementing the Global Compact step by step."))
-    publish_translation(guide, "ar", title="الدليل الإرشادي", body=GUIDE_AR,
+    publish_translation(guide, "ar", title="الدليل", body=GUIDE_AR,
                         intro="تنفيذ الاتفاق العالمي خطوة بخطوة.")
     handbook = _child(index, HandbookPage(title="Handbook", slug="handbook"))
-    publish_translation(handbook, "ar", title="دليل الأهداف")
+    publish_translation(handbook, "ar", title="الكتيّب")
     for objective in Objective.objects.filter(locale=english).order_by("number"):
         n = objective.number
         page = _child(handbook, ObjectivePage(

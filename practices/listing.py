@@ -17,6 +17,7 @@ from django.http import QueryDict
 from django_countries import countries as all_countries
 
 from hub.cache import TERMS_KEY, cached_in
+from hub.formatting import country_choices
 from hub.models import (
     GuidingPrinciple,
     Objective,
@@ -211,8 +212,7 @@ def term_labels(locale):
     labels = {facet: list(choices) for facet, choices in cached_in(
         TERMS_KEY, ("labels", getattr(locale, "pk", locale)), lambda: _taxonomy_labels(locale)
     ).items()}
-    labels["country"] = sorted(((code, str(name)) for code, name in all_countries),
-                               key=lambda item: item[1])
+    labels["country"] = country_choices()
     labels["type"] = [(value, str(label)) for value, label in PracticeType.choices]
     labels["level"] = [(value, str(label)) for value, label in ImplementationLevel.choices]
     return labels

@@ -140,6 +140,8 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 # The overrides catalogue corrects installed packages' Arabic strings: it must come first.
 LOCALE_PATHS = [HUB_DIR / "overrides" / "locale", HUB_DIR / "locale"]
+# One date and number format per language (hub/formats, read through hub/formatting.py).
+FORMAT_MODULE_PATH = ["hub.formats"]
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True

@@ -52,7 +52,7 @@ lint: install
 messages: install
 	@command -v xgettext >/dev/null || { echo "GNU gettext is missing: apt-get install -y gettext"; exit 1; }
 	for locale in */locale; do \
-	  app=$${locale%/locale}; (cd $$app && ../$(MANAGE) makemessages -l ar --no-obsolete); \
+	  (cd $${locale%/locale} && ../$(MANAGE) makemessages -l ar --no-obsolete); \
 	done
 
 clean:

@@ -17,6 +17,7 @@ from django.http import QueryDict
 from django_countries import countries as all_countries
 
 from hub.cache import TERMS_KEY, cached_in
+from hub.formatting import country_choices
 from search.query import matching_ids, ranked
 
 from .facet_index import index_for, public_practices
@@ -201,8 +202,7 @@ def term_labels(locale):
     ).items()}
     for facet in FACET_DECLARATIONS:
         if facet.kind == "country":
-            labels[facet.name] = sorted(((code, str(name)) for code, name in all_countries),
-                                        key=lambda item: item[1])
+            labels[facet.name] = country_choices()
         elif facet.kind == "choice":
             labels[facet.name] = [(value, str(label)) for value, label in facet.choices.choices]
     return labels

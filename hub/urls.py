@@ -35,6 +35,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     # Before Wagtail's catch-all: the repository page's own URL is /<lang>/practices/.
     path("practices/", include("practices.urls")),
+    path("pledges/", include("pledges.urls")),
     # Wagtail's URLs, pages served through hub/routing.py.
     path("", include(routing.urlpatterns)),
     prefix_default_language=True,

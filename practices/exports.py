@@ -58,7 +58,8 @@ def rows(listing, request):
         }
 
 
-def csv_response(listing, request, filename):
+def csv_response(listing, request, filename, rows=rows):
+    """The listing as CSV; another listing passes its own ``rows(listing, request)``."""
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
     response.write("\ufeff")  # spreadsheets then read the Arabic text as UTF-8
@@ -74,7 +75,7 @@ def csv_response(listing, request, filename):
     return response
 
 
-def json_response(listing, request, filename):
+def json_response(listing, request, filename, rows=rows):
     data = {"count": 0, "results": list(rows(listing, request))}
     data["count"] = len(data["results"])
     response = HttpResponse(json.dumps(data, ensure_ascii=False, indent=1),
@@ -83,7 +84,8 @@ def json_response(listing, request, filename):
     return response
 
 
-def atom_response(listing, request, index_page):
+def atom_response(listing, request, index_page, rows=rows):
+    """The newest 50 of the listing; ``rows`` must give title, url and summary."""
     feed = Atom1Feed(
         title=f"{index_page.title} · {_('GCM Knowledge Hub')}",
         link=index_page.get_full_url(request),

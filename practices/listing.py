@@ -27,6 +27,7 @@ from hub.models import (
 )
 from search.query import matching_ids, ranked
 
+from .facet_index import build as build_index
 from .facet_index import index_for, public_practices
 from .models import (
     FIRST_YEAR,
@@ -69,7 +70,7 @@ def _int(value, low, high):
     return number if low <= number <= high else None
 
 
-def _valid(facet, raw):
+def valid_key(facet, raw):
     raw = raw.strip()
     if facet in NUMBER_FACETS:
         number = _int(raw, 1, 999)
@@ -86,13 +87,16 @@ def _valid(facet, raw):
     return None
 
 
-def parse_filters(params: QueryDict) -> Filters:
-    """Validated filters from GET parameters; anything unknown or malformed is dropped."""
+def parse_filters(params: QueryDict, facets=FACETS, valid=valid_key) -> Filters:
+    """Validated filters from GET parameters; anything unknown or malformed is dropped.
+
+    Another listing passes its own ``facets`` and ``valid(facet, raw) -> key or None``.
+    """
     filters = Filters(q=params.get("q", "").strip()[:200])
-    for facet in FACETS:
+    for facet in facets:
         kept = []
         for raw in params.getlist(facet)[:MAX_VALUES]:
-            value = _valid(facet, raw)
+            value = valid(facet, raw)
             if value and value not in kept:
                 kept.append(value)
         filters.values[facet] = tuple(kept)
@@ -114,18 +118,42 @@ class Listing:
     ``practices/facet_index.py``). The keyword is asked of the search backend (the site search's
     Arabic-aware analyser) once for the ids of every match; with ``sort=relevance`` it ranks
     only what is needed (``by_relevance``).
+
+    Another kind of page reuses it by overriding the class attributes and ``build_index``,
+    ``public``, ``labels`` and ``cards`` (see ``pledges/listing.py``).
     """
+
+    model = PracticePage
+    facets = FACETS
 
     def __init__(self, locale, filters):
         self.locale = locale
         self.filters = filters
-        self.index = index_for(locale)
+        self.index = index_for(locale, self.build_index)
         common = self.index.everything
         if filters.q:
-            common &= self.index.from_ids(matching_ids(PracticePage, filters.q))
+            common &= self.index.from_ids(matching_ids(self.model, filters.q))
         if filters.year_from or filters.year_to:
             common &= self.index.bitset(self.year_positions())
         self.common = common
+
+    build_index = staticmethod(build_index)
+
+    @staticmethod
+    def public(locale):
+        return public_practices(locale)
+
+    @staticmethod
+    def labels(locale):
+        return term_labels(locale)
+
+    @staticmethod
+    def facet_label(facet):
+        return FACET_LABELS[facet]
+
+    @staticmethod
+    def cards(queryset):
+        return for_cards(queryset)
 
     def year_positions(self):
         """Positions of the practices running in the chosen years (from/to, both optional)."""
@@ -169,18 +197,18 @@ class Listing:
         """Ids of ``bits`` best first: lazily when only the keyword filters (the database ranks
         just the page shown), by id when they are few, else every match then kept in order."""
         if bits == self.common and not (self.filters.year_from or self.filters.year_to):
-            return ranked(public_practices(self.locale), self.filters.q, count=bits.bit_count())
+            return ranked(self.public(self.locale), self.filters.q, count=bits.bit_count())
         ids = [self.index.ids[i] for i in self.index.positions(bits)]
         if len(ids) <= RANK_AMONG_IDS:
-            return ranked(PracticePage.objects.filter(pk__in=ids), self.filters.q)[0:None]
-        everything = ranked(public_practices(self.locale), self.filters.q)[0:None]
+            return ranked(self.model.objects.filter(pk__in=ids), self.filters.q)[0:None]
+        everything = ranked(self.public(self.locale), self.filters.q)[0:None]
         return [pk for pk in everything if self.index.has(bits, pk)]
 
     # -- facets -------------------------------------------------------------------------
     def facet_counts(self):
         """{facet: {key: count}}: disjunctive counts, an AND and a bit count per option."""
         counts = {}
-        for facet in FACETS:
+        for facet in self.facets:
             others = self.filtered(exclude=facet)
             counts[facet] = {key: (others & bits).bit_count()
                              for key, bits in self.index.bits.get(facet, {}).items()}
@@ -188,10 +216,10 @@ class Listing:
 
     def options(self):
         """The facet options with labels in the listing's language, counts and selection."""
-        labels = term_labels(self.locale)
+        labels = self.labels(self.locale)
         counts = self.facet_counts()
         facets = []
-        for facet in FACETS:
+        for facet in self.facets:
             selected = self.filters.values.get(facet, ())
             choices = labels.get(facet, [])
             options = [
@@ -201,7 +229,7 @@ class Listing:
             ]
             if facet == "country":
                 options = [o for o in options if o["count"] or o["selected"]]
-            facets.append({"name": facet, "label": FACET_LABELS[facet], "options": options})
+            facets.append({"name": facet, "label": self.facet_label(facet), "options": options})
         return facets
 
 
@@ -270,7 +298,7 @@ def paginate(listing):
     number = min(listing.filters.page, paginator.num_pages) or 1
     page_obj = paginator.page(number)
     ids = list(page_obj.object_list)
-    pages = {p.pk: p for p in for_cards(PracticePage.objects.filter(pk__in=ids))}
+    pages = {p.pk: p for p in listing.cards(listing.model.objects.filter(pk__in=ids))}
     page_obj.object_list = [pages[pk] for pk in ids if pk in pages]
     return paginator, page_obj
 

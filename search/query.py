@@ -29,6 +29,7 @@ DEFAULT_SEARCH_TYPES = {
     "objective": ["guidance.objectivepage"],
     "tool": ["guidance.toolsindexpage", "guidance.thematictoolpage"],
     "practice": ["practices.practicepage"],
+    "pledge": ["pledges.pledgepage"],
     "discussion": ["discussions.discussionindexpage", "discussions.discussionspacepage",
                    "discussions.discussiontopicpage"],
 }

@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "practices",
     "search",
     "discussions",
+    "pledges",
     # Translation
     "wagtail_localize",
     "wagtail_localize.locales",

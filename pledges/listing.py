@@ -7,43 +7,19 @@ Extra parameters: ``type`` (financial, human-resources, process, policy), ``stat
 ``year_to`` select the pledges whose time frame overlaps those years.
 """
 
-import re
-
 from django.db.models import Prefetch
-from django.utils.translation import gettext_lazy as _
 
 from practices.facet_index import FacetIndex
-from practices.listing import FACET_LABELS, Listing, parse_filters, term_labels, valid_key
+from practices.listing import Listing, parse_filters, term_labels
 
-from .models import CURRENCIES, PledgeCountry, PledgeObjective, PledgePage, PledgeStatus, PledgeType
-from .terms import TERMS
+from .models import PledgeCountry, PledgeObjective, PledgePage
+from .terms import FACETS, TERMS
 
-FACETS = ("type", "status", "objective", "principle", "region", "country", "stakeholder",
-          "currency")
-LABELS = {
-    **FACET_LABELS,
-    "type": _("Type of pledge"),
-    "status": _("Status"),
-    "stakeholder": _("Stakeholder type of the pledging entity"),
-    "currency": _("Currency"),
-}
-CURRENCY_RE = re.compile(r"^[A-Z]{3}$")
-
-
-def valid(facet, raw):
-    raw = raw.strip()
-    if facet == "type":
-        return raw if raw in PledgeType.values else None
-    if facet == "status":
-        return raw if raw in PledgeStatus.values else None
-    if facet == "currency":
-        code = raw.upper()
-        return code if CURRENCY_RE.match(code) and code in CURRENCIES else None
-    return valid_key(facet, raw)
+DECLARED = {facet.name: facet for facet in FACETS}
 
 
 def parse(params):
-    return parse_filters(params, facets=FACETS, valid=valid)
+    return parse_filters(params, DECLARED)
 
 
 def public_pledges(locale):
@@ -99,11 +75,7 @@ def build(locale):
 
 
 def labels(locale):
-    found = term_labels(locale)
-    found["type"] = [(value, str(label)) for value, label in PledgeType.choices]
-    found["status"] = [(value, str(label)) for value, label in PledgeStatus.choices]
-    found["currency"] = [(code, code) for code in CURRENCIES]
-    return found
+    return term_labels(locale, FACETS)
 
 
 CARD_DEFERRED = ("description", "partners", "target")
@@ -119,15 +91,11 @@ def cards(queryset):
 
 class PledgeListing(Listing):
     model = PledgePage
-    facets = FACETS
+    declared = DECLARED
     build_index = staticmethod(build)
     public = staticmethod(public_pledges)
     labels = staticmethod(labels)
     cards = staticmethod(cards)
-
-    @staticmethod
-    def facet_label(facet):
-        return LABELS[facet]
 
     def options(self):
         facets = super().options()

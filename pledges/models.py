@@ -31,11 +31,11 @@ from wagtail.admin.panels import (
 )
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable
 from wagtail.search import index
 
 from hub.models import GuidingPrinciple, Objective, Region, StakeholderType
-from hub.pages import HubPageManager
+from hub.pages import HubPage, SectionPage, to_view
 
 MAX_AMOUNT = Decimal("999999999999.99")
 # ISO 4217 codes offered for financial pledges: the currencies pledges are made in. Codes are
@@ -46,6 +46,7 @@ CURRENCIES = (
     "PHP", "QAR", "SAR", "SDG", "SEK", "TND", "TRY", "USD", "XAF", "XOF", "YER", "ZAR",
 )
 CURRENCY_CHOICES = [(code, code) for code in CURRENCIES]
+Currency = models.TextChoices("Currency", CURRENCY_CHOICES)
 
 
 class PledgeType(models.TextChoices):
@@ -139,46 +140,25 @@ class PledgePageForm(WagtailAdminPageForm):
         return cleaned_data
 
 
-class PledgeIndexPage(RoutablePageMixin, Page):
+class PledgeIndexPage(RoutablePageMixin, SectionPage):
     """The pledges of one language, at /<lang>/pledges/: listing, feed and dashboard.
 
     The listing reuses the practice repository's service (``pledges/listing.py``); this class
     only wires the routes up.
     """
 
-    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
-
-    objects = HubPageManager()
     parent_page_types = ["home.HomePage"]
     subpage_types = ["pledges.PledgePage"]
-    max_count_per_parent = 1
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    search_fields = Page.search_fields + [index.SearchField("intro")]
 
     class Meta:
         verbose_name = _("pledges")
 
-    @path("")
-    def listing(self, request):
-        from .views import serve_listing
-
-        return serve_listing(self, request)
-
-    @path("feed/", name="feed")
-    def feed(self, request):
-        from .views import serve_feed
-
-        return serve_feed(self, request)
-
-    @path("dashboard/", name="dashboard")
-    def dashboard(self, request):
-        from .views import serve_dashboard
-
-        return serve_dashboard(self, request)
+    listing = path("", name="listing")(to_view("pledges.views.serve_listing"))
+    feed = path("feed/", name="feed")(to_view("pledges.views.serve_feed"))
+    dashboard = path("dashboard/", name="dashboard")(to_view("pledges.views.serve_dashboard"))
 
 
-class PledgePage(Page):
+class PledgePage(HubPage):
     summary = models.TextField(
         _("summary"), max_length=600, blank=True,
         help_text=_("Plain text, at most 600 characters: shown in listings."),
@@ -212,11 +192,10 @@ class PledgePage(Page):
     )
 
     base_form_class = PledgePageForm
-    objects = HubPageManager()
     parent_page_types = ["pledges.PledgeIndexPage"]
     subpage_types = []
 
-    content_panels = Page.content_panels + [
+    content_panels = HubPage.content_panels + [
         FieldPanel("summary"),
         FieldPanel("description"),
         MultiFieldPanel([
@@ -243,10 +222,10 @@ class PledgePage(Page):
     edit_handler = TabbedInterface([
         ObjectList(content_panels, heading=_("Content")),
         ObjectList(taxonomy_panels, heading=_("Taxonomy and scope")),
-        ObjectList(Page.promote_panels, heading=_("Promote")),
+        ObjectList(HubPage.promote_panels, heading=_("Promote")),
     ])
 
-    search_fields = Page.search_fields + [
+    search_fields = HubPage.search_fields + [
         index.SearchField("summary"),
         index.SearchField("description"),
         index.SearchField("pledging_entity"),

@@ -1,8 +1,29 @@
-"""What pledges add to other parts of the hub: a section on practice pages."""
+"""What pledges contribute to the shared parts of the site (see hub/registry.py): the page type
+in site search, the listing's facets, "My pledges" in the account menu, a section on practice
+pages and on country pages."""
 
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
+from hub.registry import ACCOUNT_MENU_ITEMS, FACETS, SEARCH_TYPES, Link, SearchType
+
+from .terms import FACETS as PLEDGE_FACETS
 from .views import practice_section
+
+
+@hooks.register(SEARCH_TYPES)
+def pledge_search_types():
+    return [SearchType("pledge", _("Pledges"), ("pledges.pledgepage",))]
+
+
+@hooks.register(FACETS)
+def pledge_facets():
+    return PLEDGE_FACETS
+
+
+@hooks.register(ACCOUNT_MENU_ITEMS)
+def my_pledges(request):
+    return [Link(_("My pledges"), "pledges:mine")]
 
 
 @hooks.register("practice_page_sections")

@@ -11,11 +11,15 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
-from hub.frame import language_code_of
+from hub.structure import language_code_of
 
 from .listing import card_prefetches
 from .models import PracticePage
+from .terms import TERMS
 
+# The taxonomy relations a card does not prefetch already (see terms.py).
+EXTRA_PREFETCHES = [f"{term.relation}__{term.attribute}" for term in TERMS
+                    if term.relation != "practice_objectives"]
 CHUNK = 500  # practices fetched per round of queries: memory stays flat on a large export
 
 
@@ -23,9 +27,7 @@ def pages_in_order(ids):
     for start in range(0, len(ids), CHUNK):
         chunk = ids[start:start + CHUNK]
         queryset = card_prefetches(PracticePage.objects.filter(pk__in=chunk)).prefetch_related(
-            "practice_principles__principle", "practice_sdgs__sdg", "practice_regions__region",
-            "practice_stakeholders__stakeholder",
-        )
+            *EXTRA_PREFETCHES)
         by_pk = {page.pk: page for page in queryset}
         yield from (by_pk[pk] for pk in chunk if pk in by_pk)
 

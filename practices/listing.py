@@ -17,34 +17,24 @@ from django.http import QueryDict
 from django_countries import countries as all_countries
 
 from hub.cache import TERMS_KEY, cached_in
-from hub.models import (
-    GuidingPrinciple,
-    Objective,
-    Region,
-    StakeholderType,
-    SustainableDevelopmentGoal,
-    ThematicArea,
-)
 from search.query import matching_ids, ranked
 
 from .facet_index import build as build_index
 from .facet_index import index_for, public_practices
 from .models import (
     FIRST_YEAR,
-    ImplementationLevel,
     PracticeObjective,
     PracticePage,
-    PracticeType,
 )
+from .terms import FACETS as FACET_DECLARATIONS
 
 PER_PAGE = 12
 RANK_AMONG_IDS = 1000  # up to this many results, relevance ranks them by id, not all matches
 MAX_VALUES = 30
 SLUG_RE = re.compile(r"^[a-z0-9-]{1,80}$")
-NUMBER_FACETS = ("objective", "principle", "area", "sdg")
-SLUG_FACETS = ("region", "stakeholder")
-FACETS = ("objective", "principle", "area", "sdg", "region", "country", "type", "level",
-          "stakeholder")
+DECLARED = {facet.name: facet for facet in FACET_DECLARATIONS}  # see terms.py
+FACETS = tuple(DECLARED)
+TERM_FACETS = tuple(facet for facet in FACET_DECLARATIONS if facet.terms is not None)
 SORTS = ("newest", "oldest", "title", "relevance")
 
 
@@ -70,33 +60,32 @@ def _int(value, low, high):
     return number if low <= number <= high else None
 
 
-def valid_key(facet, raw):
-    raw = raw.strip()
-    if facet in NUMBER_FACETS:
+def valid_key(facet, raw, declared=DECLARED):
+    """The facet's key from a raw GET value, or None; ``declared``: {name: Facet}."""
+    raw, kind = raw.strip(), declared[facet].kind
+    if kind == "number":
         number = _int(raw, 1, 999)
         return str(number) if number else None
-    if facet in SLUG_FACETS:
+    if kind == "slug":
         return raw if SLUG_RE.match(raw) else None
-    if facet == "country":
+    if kind == "country":
         code = raw.upper()
         return code if len(code) == 2 and code in dict(all_countries) else None
-    if facet == "type":
-        return raw if raw in PracticeType.values else None
-    if facet == "level":
-        return raw if raw in ImplementationLevel.values else None
+    if kind == "choice":
+        return raw if raw in declared[facet].choices.values else None
     return None
 
 
-def parse_filters(params: QueryDict, facets=FACETS, valid=valid_key) -> Filters:
+def parse_filters(params: QueryDict, declared=DECLARED) -> Filters:
     """Validated filters from GET parameters; anything unknown or malformed is dropped.
 
-    Another listing passes its own ``facets`` and ``valid(facet, raw) -> key or None``.
+    Another listing passes its own facet declarations, ``{name: Facet}``.
     """
     filters = Filters(q=params.get("q", "").strip()[:200])
-    for facet in facets:
+    for facet in declared:
         kept = []
         for raw in params.getlist(facet)[:MAX_VALUES]:
-            value = valid(facet, raw)
+            value = valid_key(facet, raw, declared)
             if value and value not in kept:
                 kept.append(value)
         filters.values[facet] = tuple(kept)
@@ -119,12 +108,14 @@ class Listing:
     Arabic-aware analyser) once for the ids of every match; with ``sort=relevance`` it ranks
     only what is needed (``by_relevance``).
 
-    Another kind of page reuses it by overriding the class attributes and ``build_index``,
-    ``public``, ``labels`` and ``cards`` (see ``pledges/listing.py``).
+    Another kind of page reuses it by overriding the class attributes (its model and facet
+    declarations) and ``build_index``, ``public``, ``labels`` and ``cards`` (see
+    ``pledges/listing.py``).
     """
 
     model = PracticePage
-    facets = FACETS
+    declared = DECLARED
+    build_index = staticmethod(build_index)
 
     def __init__(self, locale, filters):
         self.locale = locale
@@ -137,8 +128,6 @@ class Listing:
             common &= self.index.bitset(self.year_positions())
         self.common = common
 
-    build_index = staticmethod(build_index)
-
     @staticmethod
     def public(locale):
         return public_practices(locale)
@@ -146,10 +135,6 @@ class Listing:
     @staticmethod
     def labels(locale):
         return term_labels(locale)
-
-    @staticmethod
-    def facet_label(facet):
-        return FACET_LABELS[facet]
 
     @staticmethod
     def cards(queryset):
@@ -208,7 +193,7 @@ class Listing:
     def facet_counts(self):
         """{facet: {key: count}}: disjunctive counts, an AND and a bit count per option."""
         counts = {}
-        for facet in self.facets:
+        for facet in self.declared:
             others = self.filtered(exclude=facet)
             counts[facet] = {key: (others & bits).bit_count()
                              for key, bits in self.index.bits.get(facet, {}).items()}
@@ -219,7 +204,7 @@ class Listing:
         labels = self.labels(self.locale)
         counts = self.facet_counts()
         facets = []
-        for facet in self.facets:
+        for facet in self.declared:
             selected = self.filters.values.get(facet, ())
             choices = labels.get(facet, [])
             options = [
@@ -229,47 +214,44 @@ class Listing:
             ]
             if facet == "country":
                 options = [o for o in options if o["count"] or o["selected"]]
-            facets.append({"name": facet, "label": self.facet_label(facet), "options": options})
+            facets.append({"name": facet, "label": self.declared[facet].label,
+                           "options": options})
         return facets
 
 
-def term_labels(locale):
+def term_labels(locale, declarations=FACET_DECLARATIONS):
     """{facet: [(key, label)]} for the listing's language. The taxonomy's part is cached
-    (``hub/cache.py`` forgets it when a term changes) and built in one UNION query."""
+    (``hub/cache.py`` forgets it when a term changes) and built in one UNION query; another
+    listing passes its own ``declarations`` for its countries and choices."""
     labels = {facet: list(choices) for facet, choices in cached_in(
         TERMS_KEY, ("labels", getattr(locale, "pk", locale)), lambda: _taxonomy_labels(locale)
     ).items()}
-    labels["country"] = sorted(((code, str(name)) for code, name in all_countries),
-                               key=lambda item: item[1])
-    labels["type"] = [(value, str(label)) for value, label in PracticeType.choices]
-    labels["level"] = [(value, str(label)) for value, label in ImplementationLevel.choices]
+    for facet in declarations:
+        if facet.kind == "country":
+            labels[facet.name] = sorted(((code, str(name)) for code, name in all_countries),
+                                        key=lambda item: item[1])
+        elif facet.kind == "choice":
+            labels[facet.name] = [(value, str(label)) for value, label in facet.choices.choices]
     return labels
 
 
 def _taxonomy_labels(locale):
-    parts = []
-    for facet, model, key, label in (
-        ("objective", Objective, "number", "short_title"),
-        ("principle", GuidingPrinciple, "number", "title"),
-        ("area", ThematicArea, "number", "title"),
-        ("sdg", SustainableDevelopmentGoal, "number", "title"),
-        ("region", Region, "slug", "title"),
-        ("stakeholder", StakeholderType, "slug", "title"),
-    ):
-        parts.append(
-            model.objects.filter(locale=locale)
-            .annotate(facet=Value(facet, output_field=CharField()),
-                      key=Cast(key, CharField()), label=Cast(label, CharField()))
-            .values("facet", "key", "label").order_by()
-        )
+    parts = [
+        facet.terms.objects.filter(locale=locale)
+        .annotate(facet=Value(facet.name, output_field=CharField()),
+                  key=Cast(facet.kind, CharField()), label=Cast(facet.label_field, CharField()))
+        .values("facet", "key", "label").order_by()
+        for facet in TERM_FACETS
+    ]
     labels = {}
     for row in parts[0].union(*parts[1:], all=True):
         labels.setdefault(row["facet"], []).append((row["key"], row["label"]))
-    for facet in NUMBER_FACETS:
-        labels.get(facet, []).sort(key=lambda item: int(item[0]))
-        labels[facet] = [(k, f"{k}. {v}") for k, v in labels.get(facet, [])]
-    for facet in SLUG_FACETS:
-        labels.get(facet, []).sort(key=lambda item: item[1])
+    for facet in TERM_FACETS:
+        if facet.kind == "number":
+            labels.get(facet.name, []).sort(key=lambda item: int(item[0]))
+            labels[facet.name] = [(k, f"{k}. {v}") for k, v in labels.get(facet.name, [])]
+        else:
+            labels.get(facet.name, []).sort(key=lambda item: item[1])
     return labels
 
 
@@ -341,18 +323,3 @@ def chips(filters, facets):
             label = labels.get(facet, {}).get(key, key)
         result.append({"facet": facet, "label": label, "remove": remaining.urlencode()})
     return result
-
-
-from django.utils.translation import gettext_lazy as _  # noqa: E402
-
-FACET_LABELS = {
-    "objective": _("GCM objective"),
-    "principle": _("Guiding principle"),
-    "area": _("Thematic area"),
-    "sdg": _("Sustainable Development Goal"),
-    "region": _("Region"),
-    "country": _("Country"),
-    "type": _("Type of practice"),
-    "level": _("Implementation level"),
-    "stakeholder": _("Stakeholder type"),
-}

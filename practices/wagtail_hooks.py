@@ -1,5 +1,6 @@
-"""Admin glue for the review workflow (the final "Reject" view, button and log action), and who
-may download a submission's documents."""
+"""Admin glue for the review workflow (the final "Reject" view, button and log action), who may
+download a submission's documents, and what the repository contributes to the shared parts of the
+site (see hub/registry.py): its page type in site search, its facets, "My submissions"."""
 
 from django.http import Http404
 from django.urls import path, reverse
@@ -7,9 +8,12 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.widgets import Button
 
+from hub.registry import ACCOUNT_MENU_ITEMS, FACETS, SEARCH_TYPES, Link, SearchType
+
 from . import admin_views
 from .models import PracticePage
 from .submission.attachments import may_serve
+from .terms import FACETS as PRACTICE_FACETS
 from .workflow import REJECT_ACTION, REJECT_LABEL
 
 
@@ -38,3 +42,18 @@ def submission_documents_are_private_until_published(document, request):
     and the hub's staff. Anyone else gets the same 404 as for a document that does not exist."""
     if not may_serve(document, request.user):
         raise Http404("No such document")
+
+
+@hooks.register(SEARCH_TYPES)
+def practice_search_types():
+    return [SearchType("practice", _("Practices"), ("practices.practicepage",))]
+
+
+@hooks.register(FACETS)
+def practice_facets():
+    return PRACTICE_FACETS
+
+
+@hooks.register(ACCOUNT_MENU_ITEMS)
+def my_submissions(request):
+    return [Link(_("My submissions"), "practices:mine")]

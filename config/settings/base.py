@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "search",
     "discussions",
     "pledges",
+    "countries",
     # Translation
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -78,8 +79,8 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
-ROOT_URLCONF = "hub.urls"
-WSGI_APPLICATION = "hub.wsgi.application"
+ROOT_URLCONF = "config.urls"
+WSGI_APPLICATION = "config.wsgi.application"
 
 TEMPLATES = [
     {

@@ -7,6 +7,8 @@ Extra parameters: ``type`` (financial, human-resources, process, policy), ``stat
 ``year_to`` select the pledges whose time frame overlaps those years.
 """
 
+import dataclasses
+
 from django.db.models import Prefetch
 
 from practices.facet_index import FacetIndex
@@ -74,6 +76,20 @@ def build(locale):
     return index
 
 
+def with_champions(index):
+    """A copy of ``index`` with the "champion" facet: the pledges for any champion country,
+    from the champion flags of the countries app as they are now (one query)."""
+    from .country_pages import champion_codes
+
+    countries = index.bits.get("country", {})
+    champions = 0
+    for code in champion_codes():
+        champions |= countries.get(code, 0)
+    copy = dataclasses.replace(index, bits={**index.bits, "champion": {"yes": champions}})
+    copy.amounts = getattr(index, "amounts", {})
+    return copy
+
+
 def labels(locale):
     return term_labels(locale, FACETS)
 
@@ -96,6 +112,10 @@ class PledgeListing(Listing):
     public = staticmethod(public_pledges)
     labels = staticmethod(labels)
     cards = staticmethod(cards)
+
+    def __init__(self, locale, filters):
+        super().__init__(locale, filters)
+        self.index = with_champions(self.index)
 
     def options(self):
         facets = super().options()

@@ -56,6 +56,12 @@ class PledgeType(models.TextChoices):
     POLICY = "policy", _("Policy-oriented commitment")
 
 
+class Champion(models.TextChoices):
+    """The listing's "champion countries" filter: pledges for a champion country."""
+
+    YES = "yes", _("Pledges for champion countries")
+
+
 class PledgeStatus(models.TextChoices):
     ANNOUNCED = "announced", _("Announced")
     IN_PROGRESS = "in-progress", _("In progress")

@@ -12,6 +12,7 @@ from hub.registry import Facet
 from practices.terms import TermRelation
 
 from .models import (
+    Champion,
     Currency,
     PledgeObjective,
     PledgePrinciple,
@@ -45,4 +46,5 @@ FACETS = (
     Facet("stakeholder", _("Stakeholder type of the pledging entity"), OWNER, "slug",
           StakeholderType, relation=_TERM["stakeholder"]),
     Facet("currency", _("Currency"), OWNER, "choice", choices=Currency),
+    Facet("champion", _("Champion countries"), OWNER, "choice", choices=Champion),
 )

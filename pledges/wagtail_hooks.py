@@ -29,3 +29,17 @@ def my_pledges(request):
 @hooks.register("practice_page_sections")
 def pledges_of_practice(page, request):
     return practice_section(page, request)
+
+
+@hooks.register("hub_country_sections")
+def pledges_of_country(country):
+    from .country_pages import pledges_section
+
+    return pledges_section(country)
+
+
+@hooks.register("hub_country_filters")
+def countries_with_pledges(locale):
+    from .country_pages import pledging_countries_filter
+
+    return pledging_countries_filter(locale)

@@ -21,6 +21,9 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from hub.accounts.verification import ask_for_verification, has_verified_email
+from hub.locks import serialise_for
+
 from . import conf, services
 from .forms import EditReplyForm, HideReplyForm, ReplyForm, ReportReplyForm
 from .models import Question, Reply, ReplyReport, TopicFollow
@@ -124,6 +127,9 @@ def signed_in(methods=("POST",)):
                 return HttpResponseNotAllowed(methods)
             if not request.user.is_authenticated:
                 return redirect_to_login(topic.get_url(request))
+            if not has_verified_email(request.user):
+                ask_for_verification(request)
+                return HttpResponseRedirect(topic.get_url(request))
             return view(topic, request, *args, **kwargs)
 
         return guarded
@@ -203,7 +209,18 @@ def post_reply(topic, request):
                 "your reply was not posted."
             ))
             return render_with(topic, request, _form_key(form), form)
-    if services.rate_limited(request.user):
+    space = get_space(topic)
+    is_moderator = space.is_moderator(request.user)
+    with transaction.atomic():
+        # The count and the new reply in one turn of this user's (hub/locks.py): parallel
+        # posts cannot all count below the limit.
+        serialise_for(request.user)
+        reply = None if services.rate_limited(request.user) else services.create_reply(
+            topic=topic, space=space, question=question, parent=parent, author=request.user,
+            body=form.cleaned_data["body"], language=request.LANGUAGE_CODE,
+            is_moderator=is_moderator,
+        )
+    if reply is None:
         count, window = conf.rate_limit()
         minutes = int(window.total_seconds() // 60)
         form.add_error(None, ngettext(
@@ -214,13 +231,6 @@ def post_reply(topic, request):
             minutes,
         ) % {"count": count, "minutes": minutes})
         return render_with(topic, request, _form_key(form), form, status=429)
-    space = get_space(topic)
-    with transaction.atomic():
-        reply = services.create_reply(
-            topic=topic, space=space, question=question, parent=parent, author=request.user,
-            body=form.cleaned_data["body"], language=request.LANGUAGE_CODE,
-            is_moderator=space.is_moderator(request.user),
-        )
     if reply.is_pending:
         services.notify_pending(topic, space, reply)
         messages.info(request, _(

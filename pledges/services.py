@@ -7,13 +7,18 @@ and a progress note): the update is a new revision submitted to the same workflo
 live revision stays visible.
 """
 
+from django.conf import settings
 from django.db import transaction
 from django.utils.text import slugify
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.coreutils import find_available_slug
 from wagtail.models import Locale, WorkflowState
 
+from hub.locks import serialise_for
+from practices.submission import quotas
 from practices.submission import services as practice_services
+from practices.submission.services import LimitReached
 
 from .forms import MAX_LINKS
 from .models import (
@@ -122,12 +127,40 @@ def submit(user, page):
     practice_services.submit(user, page)
 
 
+def limit_message():
+    return gettext("You have reached the limit of %(n)d submissions a day. Your text is kept: "
+                   "save it as a draft and submit it tomorrow.") % {"n": DAILY_LIMIT}
+
+
+@transaction.atomic
+def save_and_submit(user, data, language_code, page=None, for_review=False):
+    """The practices' rules for one save: serialised per person (hub/locks.py), the daily limit
+    on submissions and the quota of never-submitted drafts; raises ``LimitReached`` with
+    nothing saved."""
+    serialise_for(user)
+    if for_review and limit_reached(user):
+        raise LimitReached(limit_message())
+    if not for_review and page is None and not quotas.may_create_draft(user, PledgePage):
+        raise LimitReached(gettext(
+            "You already have %(n)d drafts that were never submitted: submit or delete one of "
+            "them before starting another. Your text is kept below."
+        ) % {"n": settings.HUB_SUBMISSION_MAX_DRAFTS})
+    page = save_draft(user, data, language_code, page, clean=for_review)
+    if for_review:
+        submit(user, page)
+    return page
+
+
 @transaction.atomic
 def post_progress(user, page, status, date, note):
     """Record an update of a published pledge as a new revision and submit it for moderation.
 
     After "changes requested" on an update, the update's note is replaced, not added again.
+    Counts against the daily limit (``LimitReached``).
     """
+    serialise_for(user)
+    if limit_reached(user):
+        raise LimitReached(limit_message())
     row = next(row for row in submissions_of(user) if row["page"].pk == page.pk)
     latest = page.get_latest_revision_as_object()
     notes = list(latest.progress_notes.all())

@@ -1,21 +1,28 @@
-"""Front-end pledges: the form, the maker's dashboard, editing and updating own pledges."""
+"""Front-end pledges: the form, the maker's dashboard, editing and updating own pledges.
 
+The practices' guards apply: a verified address, the rate limit on posts, the daily limit and
+the drafts quota (``practices/submission/quotas.py``, ``services.save_and_submit``).
+"""
+
+from allauth.account.decorators import verified_email_required
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
+from practices.submission import quotas
+from practices.submission.services import LimitReached
+
 from . import services
 from .forms import PledgeForm, ProgressForm
 from .models import PledgePage
 
 
-def _limit_message():
-    return _("You have reached the limit of %(n)d submissions a day. Your text is kept: save "
-             "it as a draft and submit it tomorrow.") % {"n": services.DAILY_LIMIT}
+def _too_many_posts():
+    return _("You have sent this form too many times in the last few minutes: wait ten minutes "
+             "and send it again. Your text is kept below.")
 
 
 def _own(user, pk):
@@ -32,33 +39,35 @@ def _handle(request, page=None):
     locale = page.locale if page else Locale.objects.get(language_code=language)
     if services.index_for(language) is None:
         raise Http404("No pledges in this language")
+    context = {"pledge": page}
     if request.method == "POST":
         is_draft = "save_draft" in request.POST
         form = PledgeForm(request.POST, locale=locale, draft=is_draft)
-        valid = form.is_valid()
-        if not is_draft and services.limit_reached(request.user):
-            valid = False
-            form.add_error(None, _limit_message())
-        if valid:
-            page = services.save_draft(request.user, form.cleaned_data, language, page,
-                                       clean=not is_draft)
-            if is_draft:
-                messages.success(request, _("Your draft is saved."))
+        if not quotas.post_allowed(request.user):
+            form.add_error(None, _too_many_posts())
+            return render(request, "pledges/submission/form.html", {**context, "form": form},
+                          status=429)
+        if form.is_valid():
+            try:
+                services.save_and_submit(request.user, form.cleaned_data, language, page,
+                                         for_review=not is_draft)
+            except LimitReached as limit:
+                form.add_error(None, str(limit))
             else:
-                services.submit(request.user, page)
-                messages.success(request, _("Your pledge is submitted for moderation."))
-            return redirect("pledges:mine")
+                messages.success(request, _("Your draft is saved.") if is_draft
+                                 else _("Your pledge is submitted for moderation."))
+                return redirect("pledges:mine")
     else:
         form = PledgeForm(initial=services.initial_from(page) if page else {}, locale=locale)
-    return render(request, "pledges/submission/form.html", {"form": form, "pledge": page})
+    return render(request, "pledges/submission/form.html", {**context, "form": form})
 
 
-@login_required
+@verified_email_required
 def make(request):
     return _handle(request)
 
 
-@login_required
+@verified_email_required
 def edit(request, pk):
     page = _own(request.user, pk)
     if _row(request.user, page)["state"] not in services.EDITABLE_STATES:
@@ -67,7 +76,7 @@ def edit(request, pk):
     return _handle(request, page)
 
 
-@login_required
+@verified_email_required
 def progress(request, pk):
     page = _own(request.user, pk)
     state = _row(request.user, page)["state"]
@@ -75,25 +84,30 @@ def progress(request, pk):
         messages.error(request, _("Only a published pledge can be updated, once any earlier "
                                   "update has been moderated."))
         return redirect("pledges:mine")
+    context = {"pledge": page}
     if request.method == "POST":
         form = ProgressForm(request.POST)
-        valid = form.is_valid()
-        if services.limit_reached(request.user):
-            valid = False
-            form.add_error(None, _limit_message())
-        if valid:
+        if not quotas.post_allowed(request.user):
+            form.add_error(None, _too_many_posts())
+            return render(request, "pledges/submission/progress.html",
+                          {**context, "form": form}, status=429)
+        if form.is_valid():
             data = form.cleaned_data
-            services.post_progress(request.user, page, data["status"], data["date"],
-                                   data["note"])
-            messages.success(request, _("Your update is submitted for moderation. The "
-                                        "published pledge stays as it is until then."))
-            return redirect("pledges:mine")
+            try:
+                services.post_progress(request.user, page, data["status"], data["date"],
+                                       data["note"])
+            except LimitReached as limit:
+                form.add_error(None, str(limit))
+            else:
+                messages.success(request, _("Your update is submitted for moderation. The "
+                                            "published pledge stays as it is until then."))
+                return redirect("pledges:mine")
     else:
         form = ProgressForm(initial=services.progress_initial(page, state))
-    return render(request, "pledges/submission/progress.html", {"form": form, "pledge": page})
+    return render(request, "pledges/submission/progress.html", {**context, "form": form})
 
 
-@login_required
+@verified_email_required
 def mine(request):
     return render(request, "pledges/submission/mine.html",
                   {"submissions": services.submissions_of(request.user)})

@@ -17,6 +17,10 @@ from .listing import card_prefetches
 from .models import PracticePage
 from .terms import TERMS
 
+# A cell starting with one of these is a formula to a spreadsheet (=HYPERLINK(…) runs when the
+# file is opened): such a cell gets a leading apostrophe, as OWASP recommends for CSV injection.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
 # The taxonomy relations a card does not prefetch already (see terms.py).
 EXTRA_PREFETCHES = [f"{term.relation}__{term.attribute}" for term in TERMS
                     if term.relation != "practice_objectives"]
@@ -60,6 +64,26 @@ def rows(listing, request):
         }
 
 
+def neutralise(value):
+    """A CSV cell that a spreadsheet shows as text, never evaluates."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+class TextSummaryAtomFeed(Atom1Feed):
+    """Atom with the summary sent as text (``type="text"``): a submitter's ``<img onerror=…>``
+    is shown as those characters by a feed reader, never rendered as HTML."""
+
+    def add_item_elements(self, handler, item):
+        description = item["description"]
+        item["description"] = None
+        super().add_item_elements(handler, item)
+        item["description"] = description
+        if description is not None:
+            handler.addQuickElement("summary", description, {"type": "text"})
+
+
 def csv_response(listing, request, filename, rows=rows):
     """The listing as CSV; another listing passes its own ``rows(listing, request)``."""
     response = HttpResponse(content_type="text/csv; charset=utf-8")
@@ -67,7 +91,10 @@ def csv_response(listing, request, filename, rows=rows):
     response.write("\ufeff")  # spreadsheets then read the Arabic text as UTF-8
     writer = None
     for row in rows(listing, request):
-        flat = {k: ";".join(map(str, v)) if isinstance(v, list) else v for k, v in row.items()}
+        flat = {
+            k: neutralise(";".join(map(str, v)) if isinstance(v, list) else v)
+            for k, v in row.items()
+        }
         if writer is None:
             writer = csv.DictWriter(response, fieldnames=list(flat))
             writer.writeheader()
@@ -88,7 +115,7 @@ def json_response(listing, request, filename, rows=rows):
 
 def atom_response(listing, request, index_page, rows=rows):
     """The newest 50 of the listing; ``rows`` must give title, url and summary."""
-    feed = Atom1Feed(
+    feed = TextSummaryAtomFeed(
         title=f"{index_page.title} · {_('GCM Knowledge Hub')}",
         link=index_page.get_full_url(request),
         description=strip_tags(index_page.intro or ""),

@@ -56,3 +56,12 @@ def test_every_concrete_page_model_inherits_the_hub_base_page():
     assert project == set(pages)
     assert [m.__name__ for m in pages if not issubclass(m, HubPage)] == []
     assert all(type(m.objects).__name__ == "HubPageManager" for m in pages)
+
+
+def test_demo_loaders_are_discovered_in_each_app():
+    from hub.demo import loaders
+
+    modules = [loader.__module__ for loader in loaders()]
+    assert "tests.pluggable.demo" in modules
+    assert modules[-1] == "tests.pluggable.demo"  # ordered by the number each app gives
+    assert {"home.demo", "guidance.demo", "practices.demo", "discussions.demo"} <= set(modules)

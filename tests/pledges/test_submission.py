@@ -264,3 +264,31 @@ def test_refused_progress_updates(client, maker, secretariat):
         response = client.post(f"/en/pledges/mine/{page.pk}/progress/", data)
         assert response.status_code == 200 and field in response.context["form"].errors
     assert PledgePage.objects.get().current_workflow_state is None
+
+
+def test_an_unverified_address_cannot_make_a_pledge(client, pledge_indexes):
+    client.force_login(UserFactory(verified=False))
+    response = client.post("/en/pledges/make/", pledge_data())
+    assert not PledgePage.objects.exists()
+    assert response.status_code in (200, 302)
+    assert "pledges/mine" not in response.get("Location", "")
+
+
+def test_too_many_posts_are_refused_and_the_text_kept(client, maker, settings):
+    settings.HUB_SUBMISSION_POSTS_PER_10_MINUTES = 1
+    data = pledge_data(pledge_type="policy")  # refused: an amount on a policy pledge
+    assert client.post("/en/pledges/make/", data).status_code == 200
+    response = client.post("/en/pledges/make/", data)
+    assert response.status_code == 429
+    assert "too many times" in response.content.decode()
+    assert 'value="Fund for safe return"' in response.content.decode()
+
+
+def test_draft_quota(client, maker, settings):
+    settings.HUB_SUBMISSION_MAX_DRAFTS = 1
+    draft = {"title": "First idea", "save_draft": "1", "pledge_type": "policy"}
+    assert client.post("/en/pledges/make/", draft).status_code == 302
+    response = client.post("/en/pledges/make/", {**draft, "title": "Second idea"})
+    assert response.status_code == 200 and "drafts that were never submitted" in (
+        response.content.decode())
+    assert PledgePage.objects.count() == 1

@@ -71,5 +71,6 @@ audit: translations audit/node_modules/.installed
 	$(BIN)/python audit/run_audit.py
 
 PRACTICES ?= 10000
+PLEDGES ?= 10000
 bench: translations
-	$(BIN)/python bench/run.py --practices $(PRACTICES)
+	$(BIN)/python bench/run.py --practices $(PRACTICES) --pledges $(PLEDGES)

@@ -17,3 +17,8 @@ STATIC_ROOT = None  # static files come from the finders; nothing is collected i
 WHITENOISE_USE_FINDERS = True
 # A small app defined in the tests that plugs into the hub's registries (tests/pluggable/).
 INSTALLED_APPS = [*INSTALLED_APPS, "tests.pluggable"]  # noqa: F405
+
+if OPENSEARCH_URL:  # noqa: F405
+    # Tests write to their own indexes, and every write is searchable at once.
+    WAGTAILSEARCH_BACKENDS["default"].update(  # noqa: F405
+        INDEX_PREFIX=env_str("OPENSEARCH_INDEX_PREFIX", "hub_test_"), REFRESH=True)  # noqa: F405

@@ -163,6 +163,12 @@ class PledgeIndexPage(RoutablePageMixin, SectionPage):
     feed = path("feed/", name="feed")(to_view("pledges.views.serve_feed"))
     dashboard = path("dashboard/", name="dashboard")(to_view("pledges.views.serve_dashboard"))
 
+    def get_sitemap_urls(self, request=None):
+        """The listing and, as a page of its own, the dashboard."""
+        urls = super().get_sitemap_urls(request)
+        return urls + [{**entry, "location": entry["location"] + self.reverse_subpage(
+            "dashboard")} for entry in urls]
+
 
 class PledgePage(HubPage):
     summary = models.TextField(

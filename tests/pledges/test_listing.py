@@ -129,3 +129,11 @@ def test_model_refuses_end_before_start(pledge_indexes):
     with pytest.raises(ValidationError) as error:
         page.clean()
     assert "end_date" in error.value.message_dict
+
+
+def test_sitemap_lists_the_listing_the_dashboard_and_the_pledges(client, pledges):
+    xml = client.get("/sitemap.xml").content.decode()
+    for path in ("/en/pledges/", "/en/pledges/dashboard/", "/ar/pledges/dashboard/",
+                 pledges["fund"].url):
+        assert f"{path}</loc>" in xml, path
+    assert pledges["draft"].slug not in xml

@@ -1,7 +1,8 @@
 """`make bench`: build a corpus of N practices and time the hub's main pages.
 
 Usage: python bench/run.py [--practices 10000] [--pledges 10000] [--runs 30]
-The database is DATABASE_URL, or var/bench.sqlite3 (created if missing). Prints a table of the
+The database is DATABASE_URL, or var/bench.sqlite3 (created if missing); with OPENSEARCH_URL set,
+search and keywords run on that OpenSearch node (`make engine`). Prints a table of the
 median and 95th percentile times and SQL query counts, and writes reports/bench-<engine>.json.
 """
 
@@ -27,6 +28,7 @@ def main():
     import django
 
     django.setup()
+    from django.conf import settings
     from django.core.management import call_command
     from django.core.management.base import OutputWrapper
     from django.db import connection
@@ -45,6 +47,11 @@ def main():
     ensure_demo_site(out)
     add_practices(args.practices, out)
     add_pledges(args.pledges, out)
+    engine = connection.vendor
+    if getattr(settings, "OPENSEARCH_URL", None):
+        # The engine's indexes with the hub's mappings, filled from the database (atomic).
+        call_command("update_index", verbosity=0)
+        engine = f"{engine}+opensearch"
     build_seconds = time.perf_counter() - started
 
     practice = PracticePage.objects.live().filter(locale__language_code="en").first()
@@ -71,7 +78,6 @@ def main():
     client = Client()
     results = {name: measure(client, url, args.runs) for name, url in pages.items()}
 
-    engine = connection.vendor
     total = PracticePage.objects.count()
     print(f"\n{total} practices, {PledgePage.objects.count()} pledges on {engine}; "
           f"corpus ready in {build_seconds:.0f} s; "

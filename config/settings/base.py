@@ -32,7 +32,7 @@ INSTALLED_APPS = [
     "discussions",
     "pledges",
     "countries",
-    "events",
+    "event_calendar",
     "newsletter",
     # Translation
     "wagtail_localize",

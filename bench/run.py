@@ -1,6 +1,6 @@
 """`make bench`: build a corpus of N practices and time the hub's main pages.
 
-Usage: python bench/run.py [--practices 10000] [--runs 30]
+Usage: python bench/run.py [--practices 10000] [--pledges 10000] [--runs 30]
 The database is DATABASE_URL, or var/bench.sqlite3 (created if missing); with OPENSEARCH_URL set,
 search and keywords run on that OpenSearch node (`make engine`). Prints a table of the
 median and 95th percentile times and SQL query counts, and writes reports/bench-<engine>.json.
@@ -33,6 +33,7 @@ def busiest_country():
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--practices", type=int, default=10_000)
+    parser.add_argument("--pledges", type=int, default=10_000)
     parser.add_argument("--runs", type=int, default=30)
     args = parser.parse_args()
 
@@ -47,6 +48,8 @@ def main():
 
     from bench.corpus import add_practices, ensure_demo_site
     from bench.measure import measure
+    from bench.pledges import add_pledges
+    from pledges.models import PledgePage
     from practices.models import PracticePage
 
     (BASE_DIR / "var").mkdir(exist_ok=True)
@@ -55,6 +58,7 @@ def main():
     out = OutputWrapper(sys.stdout)
     ensure_demo_site(out)
     add_practices(args.practices, out)
+    add_pledges(args.pledges, out)
     engine = connection.vendor
     if getattr(settings, "OPENSEARCH_URL", None):
         # The engine's indexes with the hub's mappings, filled from the database (atomic).
@@ -80,12 +84,19 @@ def main():
         "country index, filtered (ar)": "/ar/countries/?filter=champion&filter=review",
         "country page (ar)": f"/ar/countries/{busiest_country()}/",
         "voluntary reviews (en)": "/en/reviews/?region=middle-east-and-north-africa",
+        "pledge listing": "/en/pledges/",
+        "pledge listing, two filters": "/en/pledges/?type=financial&objective=8",
+        "pledge listing, keyword (ar)": "/ar/pledges/?q=المهاجرين",
+        "pledge dashboard": "/en/pledges/dashboard/",
+        "pledge dashboard, two filters": "/ar/pledges/dashboard/?type=financial&objective=8",
+        "pledge detail": PledgePage.objects.live().filter(locale__language_code="en").first().url,
     }
     client = Client()
     results = {name: measure(client, url, args.runs) for name, url in pages.items()}
 
     total = PracticePage.objects.count()
-    print(f"\n{total} practices on {engine}; corpus ready in {build_seconds:.0f} s; "
+    print(f"\n{total} practices, {PledgePage.objects.count()} pledges on {engine}; "
+          f"corpus ready in {build_seconds:.0f} s; "
           f"{args.runs} runs per page\n")
     print(f"| {'page':32} | median ms | p95 ms | queries |")
     print(f"|{'-' * 34}|-----------|--------|---------|")
@@ -95,7 +106,8 @@ def main():
     report = BASE_DIR / "reports" / f"bench-{engine}.json"
     report.parent.mkdir(exist_ok=True)
     report.write_text(json.dumps(
-        {"engine": engine, "practices": total, "runs": args.runs,
+        {"engine": engine, "practices": total, "pledges": PledgePage.objects.count(),
+         "runs": args.runs,
          "build_seconds": round(build_seconds, 1), "pages": results},
         ensure_ascii=False, indent=2,
     ))

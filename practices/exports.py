@@ -84,15 +84,17 @@ class TextSummaryAtomFeed(Atom1Feed):
             handler.addQuickElement("summary", description, {"type": "text"})
 
 
-def csv_response(listing, request, filename):
+def csv_response(listing, request, filename, rows=rows):
+    """The listing as CSV; another listing passes its own ``rows(listing, request)``."""
     return csv_from_rows(rows(listing, request), filename)
 
 
-def json_response(listing, request, filename):
+def json_response(listing, request, filename, rows=rows):
     return json_from_rows(rows(listing, request), filename)
 
 
-def atom_response(listing, request, index_page):
+def atom_response(listing, request, index_page, rows=rows):
+    """The newest entries of the listing; ``rows`` must give title, url and summary."""
     return atom_from_rows(
         rows(listing, request), request,
         title=f"{index_page.title} · {_('GCM Knowledge Hub')}",
@@ -103,9 +105,9 @@ def atom_response(listing, request, index_page):
 
 
 # The writers below take any iterable of flat dicts (values: text, numbers, lists of them), so
-# other open-data listings (voluntary reviews) publish the same formats the same way, with the
-# same protections (formula cells neutralised, Atom summaries as text). An Atom entry reads the
-# row's "title", "url" and "summary".
+# other open-data listings (voluntary reviews, pledges) publish the same formats the same way,
+# with the same protections (formula cells neutralised, Atom summaries as text). An Atom entry
+# reads the row's "title", "url" and "summary".
 
 def csv_from_rows(row_iter, filename):
     response = HttpResponse(content_type="text/csv; charset=utf-8")

@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "practices",
     "search",
     "discussions",
+    "pledges",
     "countries",
     "reviews",
     "event_calendar",

@@ -15,6 +15,7 @@ published practices (``countries/wagtail_hooks.py``).
 
 from dataclasses import dataclass, field
 
+from django.db.models import Count, Window
 from wagtail import hooks
 
 SECTIONS_HOOK = "hub_country_sections"
@@ -58,3 +59,21 @@ def sections_for(country):
 def filters_for(locale):
     found = [fn(locale) for fn in hooks.get_hooks(FILTERS_HOOK)]
     return sorted((f for f in found if f is not None), key=lambda f: (f.order, f.key))
+
+
+def newest_and_total(pages, limit, *fields):
+    """The ``limit`` newest of ``pages`` and how many there are, in one query (the total is a
+    window over the whole match, taken before the limit)."""
+    newest = list(pages.order_by("-first_published_at", "-pk").only(*fields)
+                  .annotate(total=Window(Count("pk")))[:limit])
+    return newest, (newest[0].total if newest else 0)
+
+
+def objective_counts(through_model, pages):
+    """{objective number: number of ``pages`` on it}, in one query; ``through_model`` links a
+    page (``page``) to an objective (``objective``)."""
+    return dict(
+        through_model.objects.filter(page__in=pages.values("pk"))
+        .values("objective__number").annotate(n=Count("page", distinct=True))
+        .values_list("objective__number", "n")
+    )

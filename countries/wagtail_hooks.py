@@ -1,6 +1,5 @@
 """Admin registration of the country profiles, and the practices section of a country page."""
 
-from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
@@ -10,7 +9,7 @@ from hub.registry import SEARCH_TYPES, SearchType
 from hub.structure import section_of_type
 
 from .models import CountryProfile
-from .sections import SECTIONS_HOOK, CountrySection
+from .sections import SECTIONS_HOOK, CountrySection, newest_and_total, objective_counts
 
 PRACTICES_SHOWN = 10
 
@@ -31,20 +30,15 @@ register_snippet(CountryProfileViewSet)
 
 @hooks.register(SECTIONS_HOOK)
 def practices_section(country):
-    """The country's published practices in the page's language (three queries)."""
+    """The country's published practices in the page's language (two queries)."""
     from practices.models import PracticeIndexPage, PracticeObjective, PracticePage
 
     practices = (PracticePage.objects.live().public()
                  .filter(locale=country.locale, practice_countries__country=country.code))
-    count = practices.count()
-    newest = list(practices.order_by("-first_published_at", "-pk")
-                  .only("title", "url_path", "summary", "start_year", "end_year", "ongoing",
-                        "locale_id")[:PRACTICES_SHOWN]) if count else []
-    objectives = dict(
-        PracticeObjective.objects.filter(page__in=practices.values("pk"))
-        .values("objective__number").annotate(n=Count("page", distinct=True))
-        .values_list("objective__number", "n")
-    ) if count else {}
+    newest, count = newest_and_total(
+        practices, PRACTICES_SHOWN,
+        "title", "url_path", "summary", "start_year", "end_year", "ongoing", "locale_id")
+    objectives = objective_counts(PracticeObjective, practices) if count else {}
     repository = section_of_type(country.request, PracticeIndexPage,
                                  country.locale.language_code)
     return CountrySection(

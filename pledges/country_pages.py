@@ -2,7 +2,6 @@
 pledges" filter on the country index (``countries/sections.py``), and the champion countries
 the pledge listing filters on. Each costs a fixed number of queries."""
 
-from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
 from hub.structure import section_of_type
@@ -25,19 +24,13 @@ def champion_codes():
 
 
 def pledges_section(country):
-    from countries.sections import CountrySection
+    from countries.sections import CountrySection, newest_and_total, objective_counts
 
     pledges = (PledgePage.objects.live().public()
                .filter(locale=country.locale, pledge_countries__country=country.code))
-    count = pledges.count()
-    newest = list(pledges.order_by("-first_published_at", "-pk").only(
-        "title", "url_path", "pledge_type", "status", "locale_id", "path", "depth",
-    )[:SHOWN]) if count else []
-    objectives = dict(
-        PledgeObjective.objects.filter(page__in=pledges.values("pk"))
-        .values("objective__number").annotate(n=Count("page", distinct=True))
-        .values_list("objective__number", "n")
-    ) if count else {}
+    newest, count = newest_and_total(
+        pledges, SHOWN, "title", "url_path", "pledge_type", "status", "locale_id", "path", "depth")
+    objectives = objective_counts(PledgeObjective, pledges) if count else {}
     index = section_of_type(country.request, PledgeIndexPage, country.locale.language_code)
     return CountrySection(
         key="pledges", heading=_("Pledges"),

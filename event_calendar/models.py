@@ -17,6 +17,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
@@ -133,7 +134,7 @@ class EventPage(RoutablePageMixin, HubPage):
         ),
         MultiFieldPanel(
             [FieldPanel("is_online"), FieldPanel("venue"), FieldPanel("city")],
-            heading=_("Where"),
+            heading=pgettext_lazy("event", "Where"),
         ),
         FieldPanel("organisers"),
         FieldPanel("languages"),

@@ -89,5 +89,7 @@ def serve_file(request, path):
 urlpatterns = [
     *(pattern for pattern in wagtail_urls.urlpatterns if pattern.name != "wagtail_serve"),
     re_path(wagtail_urls.serve_pattern, serve, name="wagtail_serve"),
-    re_path(r"^((?:[\w\-]+/)*[\w\-]+\.[a-z0-9]{2,5})$", serve_file, name="hub_serve_file"),
+    # Only calendar files: any other suffix would also catch e.g. /en/documents/1/x.pdf, the URL
+    # LocaleMiddleware tries when a document download answers 404.
+    re_path(r"^((?:[\w\-]+/)*[\w\-]+\.ics)$", serve_file, name="hub_serve_file"),
 ]

@@ -33,7 +33,7 @@ INSTALLED_APPS = [
     "pledges",
     "countries",
     "reviews",
-    "event_calendar",
+    "events",
     "newsletter",
     # Translation
     "wagtail_localize",

@@ -30,8 +30,10 @@ INSTALLED_APPS = [
     "practices",
     "search",
     "discussions",
+    "pledges",
     "countries",
-    "events",
+    "reviews",
+    "event_calendar",
     "newsletter",
     # Translation
     "wagtail_localize",

@@ -68,13 +68,13 @@ class EventIndexPage(RoutablePageMixin, SectionPage):
         context["feed_url"] = self.url + "feed.ics"
         return context
 
-    listing = path("", name="listing")(to_view("events.views.serve_listing"))
+    listing = path("", name="listing")(to_view("event_calendar.views.serve_listing"))
     # A file's URL: /<lang>/events/feed.ics (hub/routing.py serves it without the slash).
-    feed = path("feed.ics/", name="feed")(to_view("events.views.serve_feed"))
+    feed = path("feed.ics/", name="feed")(to_view("event_calendar.views.serve_feed"))
     request_talk = path("request-a-gcm-talk/", name="request_talk")(
-        to_view("events.talks.request_talk"))
+        to_view("event_calendar.talks.request_talk"))
     month = re_path(r"^month/(?P<year>\d{4})-(?P<month>\d{2})/$", name="month")(
-        to_view("events.views.serve_month"))
+        to_view("event_calendar.views.serve_month"))
 
 
 class EventPage(RoutablePageMixin, HubPage):
@@ -167,7 +167,7 @@ class EventPage(RoutablePageMixin, HubPage):
         if self.start and self.end and self.end < self.start:
             raise ValidationError({"end": _("The event must end after it starts.")})
 
-    ics = path("event.ics/", name="ics")(to_view("events.views.serve_event_ics"))
+    ics = path("event.ics/", name="ics")(to_view("event_calendar.views.serve_event_ics"))
 
     @property
     def zone(self):

@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
 
-.PHONY: bench help install translations migrate demo run test test-browser lint messages clean audit
+.PHONY: test-redis redis-start redis-stop bench help install translations migrate demo run test test-browser lint messages clean audit
 
 help:
 	@echo "make run           set everything up and serve http://$(HOST):$(PORT)/"
@@ -15,6 +15,7 @@ help:
 	@echo "make test-browser  browser tests in Debian's Chromium (apt-get install -y chromium)"
 	@echo "make lint          ruff, makemigrations --check"
 	@echo "make messages      refresh the Arabic .po catalogues (needs GNU gettext)"
+	@echo "make test-redis    the tests that need Redis, on a throw-away redis-server (port REDIS_PORT)"
 	@echo "make audit         axe-core, Nu HTML Checker, Lighthouse, page weight (needs node, java, chromium)"
 
 $(VENV)/.installed: requirements.txt
@@ -73,3 +74,21 @@ audit: translations audit/node_modules/.installed
 PRACTICES ?= 10000
 bench: translations
 	$(BIN)/python bench/run.py --practices $(PRACTICES)
+
+# A throw-away Redis for the tests marked `redis` (deploy/redis.conf, another port, no disk).
+REDIS_PORT ?= 6390
+REDIS_PID := var/redis-$(REDIS_PORT).pid
+redis-start:
+	@command -v redis-server >/dev/null || { echo "Redis is missing: apt-get install -y redis-server"; exit 1; }
+	@mkdir -p var
+	redis-server deploy/redis.conf --port $(REDIS_PORT) --daemonize yes --pidfile $(CURDIR)/$(REDIS_PID) \
+	  --dir $(CURDIR)/var --logfile $(CURDIR)/var/redis-$(REDIS_PORT).log
+	@for i in $$(seq 1 50); do redis-cli -p $(REDIS_PORT) ping >/dev/null 2>&1 && exit 0; sleep 0.1; done; \
+	  echo "Redis did not start: see var/redis-$(REDIS_PORT).log"; exit 1
+
+redis-stop:
+	@if [ -f $(REDIS_PID) ]; then kill $$(cat $(REDIS_PID)) && rm -f $(REDIS_PID); fi
+
+test-redis: translations redis-start
+	HUB_TEST_REDIS_URL=redis://127.0.0.1:$(REDIS_PORT)/15 $(BIN)/python -m pytest -m redis \
+	  $(PYTEST_ARGS); status=$$?; $(MAKE) --no-print-directory redis-stop; exit $$status

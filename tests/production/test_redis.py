@@ -21,7 +21,8 @@ PASSWORD = "correct horse battery staple"
 def test_redis_url_gives_a_working_cache_to_a_fresh_process(redis_url):
     """Setting REDIS_URL used to crash every page: the client was not installed."""
     code = (
-        "from django.core.cache import caches; cache = caches['default']; cache.set('probe', 'ok', 30); "
+        "from django.core.cache import caches; cache = caches['default']; "
+        "cache.set('probe', 'ok', 30); "
         "print(cache.get('probe'), type(cache).__name__)"
     )
     result = run_manage("shell", "-c", code, env={"REDIS_URL": redis_url})

@@ -52,7 +52,7 @@ lint: install
 
 messages: install
 	@command -v xgettext >/dev/null || { echo "GNU gettext is missing: apt-get install -y gettext"; exit 1; }
-	for app in hub home guidance practices search discussions outbox; do \
+	for app in hub home guidance practices search discussions countries outbox; do \
 	  if [ -d $$app/locale ]; then (cd $$app && ../$(MANAGE) makemessages -l ar --no-obsolete); fi; \
 	done
 

@@ -148,7 +148,7 @@ def log(message):
 def site_environment(workdir):
     env = dict(os.environ)
     env.update({
-        "DJANGO_SETTINGS_MODULE": "hub.settings.production",
+        "DJANGO_SETTINGS_MODULE": "config.settings.production",
         "DEBUG": "false",
         "SECRET_KEY": secrets.token_urlsafe(64),
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
@@ -207,7 +207,7 @@ def start_server(env, workdir):
         sys.exit(f"Port {PORT} is in use: set AUDIT_PORT to a free port.")
     server_log = open(workdir / "gunicorn.log", "w")
     process = subprocess.Popen(
-        [str(GUNICORN), "hub.wsgi:application", "--bind", f"127.0.0.1:{PORT}",
+        [str(GUNICORN), "config.wsgi:application", "--bind", f"127.0.0.1:{PORT}",
          "--workers", "2", "--access-logfile", "-"],
         cwd=ROOT, env=env, stdout=server_log, stderr=subprocess.STDOUT,
         start_new_session=True,

@@ -14,7 +14,7 @@ from pathlib import Path
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(BASE_DIR))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "hub.settings.bench")
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.bench")
 
 
 def main():

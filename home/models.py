@@ -28,6 +28,7 @@ class HomePage(Page):
         "guidance.GuidanceIndexPage",
         "practices.PracticeIndexPage",
         "discussions.DiscussionIndexPage",
+        "countries.CountryIndexPage",
     ]
     # One home page per language, each the root of its language's tree.
     max_count = len(settings.LANGUAGES)

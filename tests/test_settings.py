@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
-from hub.settings.environment import cache_from_url, email_from_url, email_settings
+from config.settings.environment import cache_from_url, email_from_url, email_settings
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 PRODUCTION_ENV = {
-    "DJANGO_SETTINGS_MODULE": "hub.settings.production",
+    "DJANGO_SETTINGS_MODULE": "config.settings.production",
     "SECRET_KEY": "k3y-" + "x7Qp9Lm2Vb8Nc4Zr6Tw1Ys5Ud0Hf3Jg" * 2,
     "ALLOWED_HOSTS": "hub.example.org",
     "DATABASE_URL": f"sqlite:///{BASE_DIR / 'var' / 'deploy-check.sqlite3'}",
@@ -39,6 +39,22 @@ def test_production_refuses_to_start_without_secret_key():
     result = run_manage("check", env=env)
     assert result.returncode != 0
     assert "SECRET_KEY is missing or too weak" in result.stderr
+
+
+@pytest.mark.parametrize("entry_point", ["config.wsgi", "config.asgi"])
+def test_entry_points_serve_production_settings(entry_point):
+    env = {k: v for k, v in PRODUCTION_ENV.items() if k != "DJANGO_SETTINGS_MODULE"}
+    clean = {k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"}
+    code = (
+        f"import os, {entry_point} as m; assert callable(m.application); "
+        "print(os.environ['DJANGO_SETTINGS_MODULE'])"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=BASE_DIR, env={**clean, **env},
+        capture_output=True, text=True, timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "config.settings.production"
 
 
 def test_cache_urls():

@@ -76,7 +76,7 @@ KEPT_IMAGE_INFO = ("transparency", "icc_profile", "duration", "loop", "backgroun
 MACROS = object()
 
 
-# The limits are settings (hub/settings/base.py, from the environment), read at each use.
+# The limits are settings (config/settings/base.py, from the environment), read at each use.
 def max_upload_size():
     return settings.HUB_SUBMISSION_MAX_UPLOAD_SIZE
 

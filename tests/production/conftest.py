@@ -42,7 +42,7 @@ def redis_client(redis_url):
 @pytest.fixture
 def redis_cache(redis_url, settings):
     """The hub's default cache on the real Redis, built as production builds it."""
-    from hub.settings.environment import cache_from_url
+    from config.settings.environment import cache_from_url
 
     settings.CACHES = {"default": cache_from_url(redis_url)}
     cache = caches["default"]

@@ -6,9 +6,9 @@ import pytest
 from allauth.account.models import EmailAddress
 from django.core.cache import caches
 
+from config.settings.environment import cache_from_url
 from hub import cache as hub_cache
 from hub.demo import publish
-from hub.settings.environment import cache_from_url
 from tests.factories import UserFactory
 from tests.test_settings import run_manage
 

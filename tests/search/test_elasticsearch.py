@@ -26,7 +26,7 @@ def make_backend():
 def test_settings_switch_on_elasticsearch_url():
     code = ("import django; django.setup(); from django.conf import settings; "
             "print(settings.WAGTAILSEARCH_BACKENDS['default']['BACKEND'])")
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "hub.settings.test"}
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings.test"}
     run = lambda extra: subprocess.run(  # noqa: E731
         [sys.executable, "-c", code], env={**env, **extra}, capture_output=True, text=True,
         check=True).stdout.strip()

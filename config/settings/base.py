@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "practices",
     "search",
     "discussions",
+    "countries",
     "outbox",
     # Translation
     "wagtail_localize",
@@ -80,8 +81,8 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
-ROOT_URLCONF = "hub.urls"
-WSGI_APPLICATION = "hub.wsgi.application"
+ROOT_URLCONF = "config.urls"
+WSGI_APPLICATION = "config.wsgi.application"
 
 TEMPLATES = [
     {

@@ -5,10 +5,9 @@ from django.urls import include, path
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from hub import routing, views
+from hub.accounts import views as account_views
 from search import views as search_views
-
-from . import routing, views
-from .accounts import views as account_views
 
 handler404 = "hub.views.page_not_found"
 handler500 = "hub.views.server_error"

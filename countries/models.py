@@ -1,0 +1,149 @@
+"""Country pages: one data record per UN member State, and an optional page editors write.
+
+``CountryProfile`` holds what is a fact about the country whatever the language (region,
+champion status, national UN network, national implementation plan); it is data, edited as a
+snippet, with one row per member State created by a migration. ``CountryPage`` is what editors
+add: a translatable introduction, one page per country and language under the country index.
+
+Every country has a page at ``/<lang>/countries/<iso2>/`` whether or not an editor wrote one:
+``CountryIndexPage`` routes the code itself (``countries/views.py``) and shows the editor's
+``CountryPage`` of that language when there is one. What comes from the hub's content
+(practices, reviews, pledges) is contributed by the apps that own it through the
+``hub_country_sections`` hook (``countries/sections.py``), so nothing on it needs editing.
+"""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+from wagtail.search import index
+
+from hub.pages import HubPageManager
+
+FIRST_YEAR = 2018  # the Global Compact was adopted in December 2018
+RICH_FEATURES = ["h2", "h3", "bold", "italic", "link", "ul", "ol"]
+
+
+class PlanStatus(models.TextChoices):
+    NONE = "none", _("No plan")
+    PREPARING = "preparing", _("In preparation")
+    ADOPTED = "adopted", _("Adopted")
+
+
+class CountryProfile(models.Model):
+    """The facts about one member State (language-independent)."""
+
+    country = CountryField(_("country"), unique=True)
+    region = models.SlugField(
+        _("region"), max_length=80,
+        help_text=_("The slug of the region of the UN Network on Migration."),
+    )
+    is_champion = models.BooleanField(_("champion country"), default=False)
+    champion_since = models.PositiveSmallIntegerField(_("champion since"), null=True, blank=True)
+    has_un_network = models.BooleanField(_("national UN network on migration"), default=False)
+    plan_status = models.CharField(
+        _("national implementation plan"), max_length=12, choices=PlanStatus.choices,
+        default=PlanStatus.NONE,
+    )
+    plan_year = models.PositiveSmallIntegerField(_("year of the plan"), null=True, blank=True)
+    plan_url = models.URLField(_("link to the plan"), blank=True)
+
+    panels = [
+        FieldPanel("country", read_only=True),
+        FieldPanel("region"),
+        FieldRowPanel([FieldPanel("is_champion"), FieldPanel("champion_since")]),
+        FieldPanel("has_un_network"),
+        MultiFieldPanel([
+            FieldPanel("plan_status"), FieldPanel("plan_year"), FieldPanel("plan_url"),
+        ], heading=_("National implementation plan")),
+    ]
+
+    class Meta:
+        verbose_name = _("country profile")
+        verbose_name_plural = _("country profiles")
+        ordering = ["country"]
+
+    def __str__(self):
+        return str(self.country.name)
+
+    def clean(self):
+        errors = {}
+        if self.champion_since and not self.is_champion:
+            errors["champion_since"] = _("Only a champion country has a year it became one.")
+        for field in ("champion_since", "plan_year"):
+            value = getattr(self, field)
+            if value is not None and not FIRST_YEAR <= value <= 2100:
+                errors[field] = _("Enter a year from %(year)s on.") % {"year": FIRST_YEAR}
+        if self.plan_status == PlanStatus.NONE and (self.plan_year or self.plan_url):
+            errors["plan_status"] = _("A plan year or link needs a plan status other than "
+                                      "“No plan”.")
+        if errors:
+            raise ValidationError(errors)
+
+
+class CountryIndexPage(RoutablePageMixin, Page):
+    """``/<lang>/countries/``: every member State by region, and each country's page."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+
+    objects = HubPageManager()
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["countries.CountryPage"]
+    max_count_per_parent = 1
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+
+    class Meta:
+        verbose_name = _("country index")
+
+    @path("")
+    def index(self, request):
+        from .views import serve_index
+
+        return serve_index(self, request)
+
+    @re_path(r"^(?P<code>[a-z]{2})/$", name="country")
+    def country(self, request, code):
+        from .views import serve_country
+
+        return serve_country(self, request, code)
+
+
+class CountryPage(Page):
+    """An editor's introduction to one country, in one language (optional)."""
+
+    country = CountryField(_("country"))
+    intro = RichTextField(_("introduction"), blank=True, features=RICH_FEATURES)
+
+    objects = HubPageManager()
+    parent_page_types = ["countries.CountryIndexPage"]
+    subpage_types = []
+
+    content_panels = Page.content_panels + [FieldPanel("country"), FieldPanel("intro")]
+    search_fields = Page.search_fields + [
+        index.SearchField("intro"),
+        index.FilterField("country"),
+    ]
+
+    class Meta:
+        verbose_name = _("country page")
+        verbose_name_plural = _("country pages")
+
+    def full_clean(self, *args, **kwargs):
+        # The page's address is the country's: /<lang>/countries/<iso2>/.
+        if self.country:
+            self.slug = str(self.country.code).lower()
+        super().full_clean(*args, **kwargs)
+
+    def serve(self, request, *args, **kwargs):
+        from .views import serve_country
+
+        return serve_country(self.get_parent().specific, request, self.slug, enrichment=self)
+
+    def serve_preview(self, request, mode_name):
+        return self.serve(request)

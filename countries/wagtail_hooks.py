@@ -1,0 +1,54 @@
+"""Admin registration of the country profiles, and the practices section of a country page."""
+
+from django.db.models import Count
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from hub.frame import section_of_type
+
+from .models import CountryProfile
+from .sections import SECTIONS_HOOK, CountrySection
+
+PRACTICES_SHOWN = 10
+
+
+class CountryProfileViewSet(SnippetViewSet):
+    model = CountryProfile
+    icon = "site"
+    menu_label = _("Country profiles")
+    menu_order = 260
+    add_to_admin_menu = True
+    list_display = ["country", "region", "is_champion", "has_un_network", "plan_status"]
+    list_filter = ["region", "is_champion", "has_un_network", "plan_status"]
+    ordering = ["country"]
+
+
+register_snippet(CountryProfileViewSet)
+
+
+@hooks.register(SECTIONS_HOOK)
+def practices_section(country):
+    """The country's published practices in the page's language (three queries)."""
+    from practices.models import PracticeIndexPage, PracticeObjective, PracticePage
+
+    practices = (PracticePage.objects.live().public()
+                 .filter(locale=country.locale, practice_countries__country=country.code))
+    count = practices.count()
+    newest = list(practices.order_by("-first_published_at", "-pk")
+                  .only("title", "url_path", "summary", "start_year", "end_year", "ongoing",
+                        "locale_id")[:PRACTICES_SHOWN]) if count else []
+    objectives = dict(
+        PracticeObjective.objects.filter(page__in=practices.values("pk"))
+        .values("objective__number").annotate(n=Count("page", distinct=True))
+        .values_list("objective__number", "n")
+    ) if count else {}
+    repository = section_of_type(country.request, PracticeIndexPage,
+                                 country.locale.language_code)
+    return CountrySection(
+        key="practices", heading=_("Published practices"),
+        template="countries/includes/practices_section.html",
+        context={"practices": newest, "count": count, "repository": repository},
+        order=50, objectives=objectives, counts_label=_("Practices"),
+    )

@@ -70,6 +70,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "hub.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -188,6 +189,16 @@ HUB_SUBMISSION_MAX_IMAGE_PIXELS = env_int("HUB_SUBMISSION_MAX_IMAGE_PIXELS", 40_
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True
+
+# Page cache for anonymous visitors (hub/page_cache.py), forgotten on every content change.
+HUB_PAGE_CACHE = env_bool("HUB_PAGE_CACHE", True)
+HUB_PAGE_CACHE_TIMEOUT = env_int("HUB_PAGE_CACHE_TIMEOUT", 3600)
+# An HTTP cache in front (Varnish, deploy/varnish.vcl) purged through Wagtail's frontend_cache.
+if env_str("VARNISH_URL"):
+    INSTALLED_APPS.append("wagtail.contrib.frontend_cache")
+    WAGTAILFRONTENDCACHE = {
+        "varnish": {"BACKEND": "hub.page_cache.VarnishBackend", "LOCATION": env_str("VARNISH_URL")},
+    }
 
 # Background tasks (django-tasks): e-mail delivery, search index updates. "immediate" runs them
 # in the request (development: a published page is searchable at once); "database" stores them

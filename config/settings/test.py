@@ -15,3 +15,4 @@ STORAGES["staticfiles"] = {  # noqa: F405
 WAGTAILADMIN_BASE_URL = "http://testserver"
 STATIC_ROOT = None  # static files come from the finders; nothing is collected in tests
 WHITENOISE_USE_FINDERS = True
+HUB_PAGE_CACHE = False  # tests read response.context; tests/production turn it on

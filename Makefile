@@ -52,8 +52,8 @@ lint: install
 
 messages: install
 	@command -v xgettext >/dev/null || { echo "GNU gettext is missing: apt-get install -y gettext"; exit 1; }
-	for app in hub home guidance practices search discussions countries outbox; do \
-	  if [ -d $$app/locale ]; then (cd $$app && ../$(MANAGE) makemessages -l ar --no-obsolete); fi; \
+	for locale in */locale; do \
+	  (cd $${locale%/locale} && ../$(MANAGE) makemessages -l ar --no-obsolete); \
 	done
 
 clean:

@@ -92,27 +92,20 @@ class PageSpec:
     status: int = 200
 
 
-# The ONE list of audited pages. Every page is audited in every language of LANGUAGES.
-PAGES = [
-    PageSpec("home", "Home", "/{lang}/"),
-    PageSpec("handbook", "Guidance handbook", "/{lang}/guidance/handbook/"),
-    PageSpec("objective", "Objective page", "/{lang}/guidance/handbook/objective-8/"),
-    PageSpec("tool", "Thematic tool", "/{lang}/guidance/tools/",
-             first_link_under="/{lang}/guidance/tools/"),
-    # Filtered views of the repository are noindex by design (the unfiltered listing is not).
-    PageSpec("practices", "Practice listing, filtered", "/{lang}/practices/?objective=8",
-             noindex=True),
-    PageSpec("practice", "A practice", "/{lang}/practices/", first_link_under="/{lang}/practices/",
-             exclude=("feed", "submit", "mine")),
-    PageSpec("search", "Search results", "/{lang}/search/?q={query}", noindex=True),
-    PageSpec("topic", "Discussion topic", "/{lang}/discussions/",
-             first_link_under="/{lang}/discussions/", link_depth=2),
-    PageSpec("login", "Log in", "/{lang}/accounts/login/", noindex=True),
-    PageSpec("submit", "Submit a practice (logged in)", "/{lang}/practices/submit/",
-             login=True, noindex=True),
-    PageSpec("not-found", "Page not found (404)", "/{lang}/no-such-page/", status=404,
-             noindex=True),
-]
+def audited_pages(root=ROOT):
+    """Every app lists the pages it wants audited in ``<app>/audit_pages.json``: a list of
+    PageSpec fields (``why``: a comment, ignored). Apps in alphabetical order, pages in file
+    order. Every page is audited in every language of LANGUAGES."""
+    pages = []
+    for listing in sorted(root.glob("*/audit_pages.json")):
+        for entry in json.loads(listing.read_text(encoding="utf-8")):
+            entry = {k: v for k, v in entry.items() if k != "why"}
+            entry["exclude"] = tuple(entry.get("exclude", ()))
+            pages.append(PageSpec(**entry))
+    return pages
+
+
+PAGES = audited_pages()
 
 
 @dataclass

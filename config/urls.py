@@ -1,20 +1,23 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.contrib import admin
 from django.urls import include, path
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from hub import routing, views
+from hub import routing, security, views
 from hub.accounts import views as account_views
 from search import views as search_views
 
 handler404 = "hub.views.page_not_found"
 handler500 = "hub.views.server_error"
+handler400 = "hub.views.bad_request"
+handler403 = "hub.views.permission_denied"
 
 # Not language-prefixed: the admin, document downloads, and technical endpoints.
+# Django's own admin is not routed: the Wagtail admin does all the hub's administration.
 urlpatterns = [
-    path("django-admin/", admin.site.urls),
+    path("admin/login/", security.admin_login, name="hub_admin_login"),
+    path("admin/logout/", security.admin_logout, name="hub_admin_logout"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("robots.txt", views.robots_txt, name="robots_txt"),

@@ -19,10 +19,9 @@ from django_countries.fields import CountryField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import RichTextField
-from wagtail.models import Page
 from wagtail.search import index
 
-from hub.pages import HubPageManager
+from hub.pages import HubPage, SectionPage
 
 FIRST_YEAR = 2018  # the Global Compact was adopted in December 2018
 RICH_FEATURES = ["h2", "h3", "bold", "italic", "link", "ul", "ol"]
@@ -85,18 +84,11 @@ class CountryProfile(models.Model):
             raise ValidationError(errors)
 
 
-class CountryIndexPage(RoutablePageMixin, Page):
+class CountryIndexPage(RoutablePageMixin, SectionPage):
     """``/<lang>/countries/``: every member State by region, and each country's page."""
 
-    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
-
-    objects = HubPageManager()
     parent_page_types = ["home.HomePage"]
     subpage_types = ["countries.CountryPage"]
-    max_count_per_parent = 1
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    search_fields = Page.search_fields + [index.SearchField("intro")]
 
     class Meta:
         verbose_name = _("country index")
@@ -114,18 +106,17 @@ class CountryIndexPage(RoutablePageMixin, Page):
         return serve_country(self, request, code)
 
 
-class CountryPage(Page):
+class CountryPage(HubPage):
     """An editor's introduction to one country, in one language (optional)."""
 
     country = CountryField(_("country"))
     intro = RichTextField(_("introduction"), blank=True, features=RICH_FEATURES)
 
-    objects = HubPageManager()
     parent_page_types = ["countries.CountryIndexPage"]
     subpage_types = []
 
-    content_panels = Page.content_panels + [FieldPanel("country"), FieldPanel("intro")]
-    search_fields = Page.search_fields + [
+    content_panels = HubPage.content_panels + [FieldPanel("country"), FieldPanel("intro")]
+    search_fields = HubPage.search_fields + [
         index.SearchField("intro"),
         index.FilterField("country"),
     ]

@@ -6,7 +6,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from hub.frame import section_of_type
+from hub.structure import section_of_type
 
 from .models import CountryProfile
 from .sections import SECTIONS_HOOK, CountrySection

@@ -2,7 +2,8 @@
 
 Pages hold what editors write (spaces, topics, the numbered questions). Replies, reports and
 follows are plain Django models written by registered users from the front end; they never go
-through page revisions. The topic page's routes (``routes.py``) handle every user action.
+through page revisions. The topic page's routes (``routes.py``) hand every user action to
+``views.py``, whose state changes are in ``services.py``.
 
 Taxonomy links follow the hub's rule (``hub/models.py``): an Orderable through-model with a
 ParentalKey and a ForeignKey, never a ParentalManyToManyField.
@@ -17,11 +18,11 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 
 from hub.models import Objective
-from hub.pages import HubPageManager
+from hub.pages import HubPage, SectionPage
 
 from . import conf
 from .routes import TopicRoutesMixin
@@ -29,18 +30,11 @@ from .routes import TopicRoutesMixin
 MODERATORS_GROUP = "Moderators"
 
 
-class DiscussionIndexPage(Page):
+class DiscussionIndexPage(SectionPage):
     """All discussion spaces of one language, at /<lang>/discussions/, and the archive."""
 
-    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
-
-    objects = HubPageManager()
     parent_page_types = ["home.HomePage"]
     subpage_types = ["discussions.DiscussionSpacePage"]
-    max_count_per_parent = 1
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    search_fields = Page.search_fields + [index.SearchField("intro")]
 
     class Meta:
         verbose_name = _("discussions index")
@@ -58,7 +52,7 @@ class DiscussionIndexPage(Page):
         return context
 
 
-class DiscussionSpacePage(Page):
+class DiscussionSpacePage(HubPage):
     """A space (a review forum, a champion-countries exchange, an objective) holding topics."""
 
     description = RichTextField(_("description"), features=["bold", "italic", "link", "ul", "ol"])
@@ -78,11 +72,10 @@ class DiscussionSpacePage(Page):
         ),
     )
 
-    objects = HubPageManager()
     parent_page_types = ["discussions.DiscussionIndexPage"]
     subpage_types = ["discussions.DiscussionTopicPage"]
 
-    content_panels = Page.content_panels + [
+    content_panels = HubPage.content_panels + [
         FieldPanel("description"),
         FieldPanel("expected_audience"),
         FieldPanel("languages"),
@@ -92,7 +85,7 @@ class DiscussionSpacePage(Page):
             heading=_("Moderation"),
         ),
     ]
-    search_fields = Page.search_fields + [
+    search_fields = HubPage.search_fields + [
         index.SearchField("description"),
         index.SearchField("expected_audience"),
         index.RelatedFields("space_objectives", [index.FilterField("objective_id")]),
@@ -190,7 +183,7 @@ class SpaceModerator(Orderable):
         ]
 
 
-class DiscussionTopicPage(TopicRoutesMixin, RoutablePageMixin, Page):
+class DiscussionTopicPage(TopicRoutesMixin, RoutablePageMixin, HubPage):
     """One conversation with a time window and numbered questions that people reply to.
 
     Outside [opens_at, closes_at] the topic is read-only; once closed it stays public, listed
@@ -201,16 +194,15 @@ class DiscussionTopicPage(TopicRoutesMixin, RoutablePageMixin, Page):
     opens_at = models.DateTimeField(_("opens at"), default=timezone.now)
     closes_at = models.DateTimeField(_("closes at"), null=True, blank=True)
 
-    objects = HubPageManager()
     parent_page_types = ["discussions.DiscussionSpacePage"]
     subpage_types = []
 
-    content_panels = Page.content_panels + [
+    content_panels = HubPage.content_panels + [
         FieldPanel("welcome"),
         MultiFieldPanel([FieldPanel("opens_at"), FieldPanel("closes_at")], heading=_("Window")),
         InlinePanel("questions", label=_("questions"), min_num=1),
     ]
-    search_fields = Page.search_fields + [
+    search_fields = HubPage.search_fields + [
         index.SearchField("welcome"),
         index.RelatedFields("questions", [index.SearchField("text")]),
         index.SearchField("visible_replies_text"),

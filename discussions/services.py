@@ -137,3 +137,53 @@ def read_unsubscribe_token(token):
 def unsubscribe_url(topic, follow):
     query = urlencode({"token": unsubscribe_token(follow)})
     return absolute(topic.full_url, f"{topic.reverse_subpage('unsubscribe')}?{query}")
+
+
+# -- what the topic page's views change (views.py) -----------------------------------------
+
+def edit_reply(topic, reply, body):
+    reply.body = body
+    reply.edited_at = timezone.now()
+    reply.save(update_fields=["body", "edited_at"])
+    if reply.is_visible:
+        reindex(topic)
+
+
+def delete_reply(topic, reply):
+    """Soft delete: the text goes, a placeholder stays for the answers it has."""
+    was_visible = reply.is_visible
+    reply.deleted_at = timezone.now()
+    reply.body = ""
+    reply.save(update_fields=["deleted_at", "body"])
+    if was_visible:
+        reindex(topic)
+
+
+def hide_reply(topic, reply, reason, moderator):
+    reply.status = reply.Status.HIDDEN
+    reply.hidden_reason = reason
+    reply.hidden_by = moderator
+    reply.save(update_fields=["status", "hidden_reason", "hidden_by"])
+    reindex(topic)
+    notify_hidden(topic, reply)
+
+
+def approve_reply(topic, reply):
+    was_pending = reply.is_pending
+    reply.status = reply.Status.APPROVED
+    reply.hidden_reason = ""
+    reply.save(update_fields=["status", "hidden_reason"])
+    if was_pending:
+        reply_published(topic, reply)  # followers hear of it once
+    else:
+        reindex(topic)  # shown again after hiding
+
+
+def follow(topic, user, language):
+    TopicFollow.objects.update_or_create(
+        topic_id=topic.pk, user=user, defaults={"language": language}
+    )
+
+
+def unfollow(topic, user_id):
+    TopicFollow.objects.filter(topic_id=topic.pk, user_id=user_id).delete()

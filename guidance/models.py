@@ -14,12 +14,12 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Locale, Orderable, Page
+from wagtail.models import Locale, Orderable
 from wagtail.search import index
 
-from hub.frame import language_code_of, section_of_type
 from hub.models import Objective, ThematicArea
-from hub.pages import HubPageManager, public
+from hub.pages import HubPage, SectionPage, public
+from hub.structure import language_code_of, section_of_type
 
 from .blocks import ChapterStreamBlock, ExampleStreamBlock, ResourceStreamBlock, unique_anchors
 
@@ -27,18 +27,13 @@ RICH_TEXT = ["bold", "italic", "link", "document-link", "ul", "ol", "h3", "h4"]
 RELATED_PRACTICES_LIMIT = 5
 
 
-class GuidanceIndexPage(Page):
+class GuidanceIndexPage(SectionPage):
     """The guidance home: /<lang>/guidance/."""
 
     intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT)
 
-    objects = HubPageManager()
     parent_page_types = ["home.HomePage"]
     subpage_types = ["guidance.GuidePage", "guidance.HandbookPage", "guidance.ToolsIndexPage"]
-    max_count_per_parent = 1
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    search_fields = Page.search_fields + [index.SearchField("intro")]
 
     class Meta:
         verbose_name = _("guidance home")
@@ -49,19 +44,18 @@ class GuidanceIndexPage(Page):
         return context
 
 
-class GuidePage(Page):
+class GuidePage(HubPage):
     """The guide: chapters with an automatic table of contents."""
 
     intro = models.TextField(_("introduction"), blank=True)
     body = StreamField(ChapterStreamBlock(), verbose_name=_("chapters"), blank=True)
 
-    objects = HubPageManager()
     parent_page_types = ["guidance.GuidanceIndexPage"]
     subpage_types = []
     max_count_per_parent = 1
 
-    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
-    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+    content_panels = HubPage.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    search_fields = HubPage.search_fields + [index.SearchField("intro"), index.SearchField("body")]
 
     class Meta:
         verbose_name = _("guide")
@@ -83,18 +77,13 @@ class GuidePage(Page):
                 for block in self.body]
 
 
-class HandbookPage(Page):
+class HandbookPage(SectionPage):
     """The handbook: the 23 objectives grouped by the five thematic areas."""
 
     intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT)
 
-    objects = HubPageManager()
     parent_page_types = ["guidance.GuidanceIndexPage"]
     subpage_types = ["guidance.ObjectivePage"]
-    max_count_per_parent = 1
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    search_fields = Page.search_fields + [index.SearchField("intro")]
 
     class Meta:
         verbose_name = _("handbook")
@@ -130,7 +119,7 @@ class HandbookPage(Page):
         return context
 
 
-class ObjectivePage(Page):
+class ObjectivePage(HubPage):
     """The handbook chapter of one GCM objective (exactly one page per objective and locale)."""
 
     objective = models.ForeignKey(
@@ -146,11 +135,10 @@ class ObjectivePage(Page):
     examples = StreamField(ExampleStreamBlock(), verbose_name=_("examples"), blank=True)
     resources = StreamField(ResourceStreamBlock(), verbose_name=_("resources"), blank=True)
 
-    objects = HubPageManager()
     parent_page_types = ["guidance.HandbookPage"]
     subpage_types = []
 
-    content_panels = Page.content_panels + [
+    content_panels = HubPage.content_panels + [
         FieldPanel("objective"),
         FieldPanel("summary"),
         FieldPanel("overview"),
@@ -160,7 +148,7 @@ class ObjectivePage(Page):
         FieldPanel("examples"),
         FieldPanel("resources"),
     ]
-    search_fields = Page.search_fields + [
+    search_fields = HubPage.search_fields + [
         index.SearchField("summary"),
         index.SearchField("overview"),
         index.SearchField("actions"),
@@ -239,18 +227,13 @@ class ObjectivePage(Page):
         return context
 
 
-class ToolsIndexPage(Page):
+class ToolsIndexPage(SectionPage):
     """The thematic tools: /<lang>/guidance/tools/."""
 
     intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT)
 
-    objects = HubPageManager()
     parent_page_types = ["guidance.GuidanceIndexPage"]
     subpage_types = ["guidance.ThematicToolPage"]
-    max_count_per_parent = 1
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    search_fields = Page.search_fields + [index.SearchField("intro")]
 
     class Meta:
         verbose_name = _("thematic tools")
@@ -263,7 +246,7 @@ class ToolsIndexPage(Page):
         return context
 
 
-class ThematicToolPage(Page):
+class ThematicToolPage(HubPage):
     """A thematic tool: a set of guidance documents and links on one theme."""
 
     theme = models.CharField(_("theme"), max_length=200)
@@ -272,18 +255,17 @@ class ThematicToolPage(Page):
     resources = StreamField(ResourceStreamBlock(), verbose_name=_("documents and links"),
                             blank=True)
 
-    objects = HubPageManager()
     parent_page_types = ["guidance.ToolsIndexPage"]
     subpage_types = []
 
-    content_panels = Page.content_panels + [
+    content_panels = HubPage.content_panels + [
         FieldPanel("theme"),
         FieldPanel("summary"),
         FieldPanel("body"),
         InlinePanel("tool_objectives", label=_("related objectives")),
         FieldPanel("resources"),
     ]
-    search_fields = Page.search_fields + [
+    search_fields = HubPage.search_fields + [
         index.SearchField("theme"),
         index.SearchField("summary"),
         index.SearchField("body"),

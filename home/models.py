@@ -3,17 +3,16 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Page
 from wagtail.search import index
 
-from hub.frame import sections_of
 from hub.models import Objective
-from hub.pages import HubPageManager
+from hub.pages import HubPage
+from hub.structure import sections_of
 
 from .blocks import BaseStreamBlock
 
 
-class HomePage(Page):
+class HomePage(HubPage):
     """The root of one language's tree: ``/en/`` and ``/ar/`` are translations of each other."""
 
     lead = models.TextField(
@@ -21,7 +20,6 @@ class HomePage(Page):
     )
     body = StreamField(BaseStreamBlock(), verbose_name=_("body"), blank=True)
 
-    objects = HubPageManager()
     parent_page_types = ["wagtailcore.Page"]
     # Each section app adds its index page here.
     subpage_types = [
@@ -33,8 +31,8 @@ class HomePage(Page):
     # One home page per language, each the root of its language's tree.
     max_count = len(settings.LANGUAGES)
 
-    content_panels = Page.content_panels + [FieldPanel("lead"), FieldPanel("body")]
-    search_fields = Page.search_fields + [index.SearchField("lead"), index.SearchField("body")]
+    content_panels = HubPage.content_panels + [FieldPanel("lead"), FieldPanel("body")]
+    search_fields = HubPage.search_fields + [index.SearchField("lead"), index.SearchField("body")]
 
     class Meta:
         verbose_name = _("home page")

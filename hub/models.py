@@ -158,6 +158,12 @@ class StakeholderType(SluggedTerm):
         ]
 
 
+# The term models of the taxonomy, in the admin's order: the roles grant editing them
+# (roles.py) and the admin groups them (wagtail_hooks.py).
+TAXONOMY = (Objective, GuidingPrinciple, ThematicArea, SustainableDevelopmentGoal, Region,
+            StakeholderType)
+
+
 class UserProfile(models.Model):
     """What the hub knows about a registered user besides allauth's email and password.
 

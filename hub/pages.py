@@ -8,7 +8,12 @@ Wagtail's. Serving a page still checks its restrictions against the database (Wa
 """
 
 from django.db.models import Q
-from wagtail.models import PageManager, PageQuerySet, PageViewRestriction
+from django.utils.module_loading import import_string
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Page, PageManager, PageQuerySet, PageViewRestriction
+from wagtail.search import index
 
 from .cache import PRIVATE_KEY, cached
 
@@ -40,3 +45,60 @@ class HubPageQuerySet(PageQuerySet):
 
 class HubPageManager(PageManager.from_queryset(HubPageQuerySet)):
     """Manager of the hub's page models (Wagtail requires a ``PageManager`` subclass)."""
+
+
+class HubPage(Page):
+    """The base of every page model of the hub (abstract: it adds no table).
+
+    It carries what each page needs and once had to remember: the manager whose ``public()``
+    costs no query, the page frame (``frame(request)``, see ``hub/frame.py``) and the search
+    defaults (``search_fields`` extend Wagtail's). Not ``WAGTAIL_PAGE_MODEL``, which
+    wagtail-localize does not support: page models simply inherit it, and a test checks that
+    every concrete page model does.
+    """
+
+    objects = HubPageManager()
+
+    search_fields = Page.search_fields
+
+    class Meta:
+        abstract = True
+
+    def frame(self, request):
+        """The frame of this page for ``request`` (menu, language links, breadcrumbs…)."""
+        from .frame import frame_for
+
+        return frame_for(request, self)
+
+
+class SectionPage(HubPage):
+    """A page that introduces what lies below it (a section's or a listing's index page): one
+    per parent, with an editor's introduction that site search reads. An app may redeclare
+    ``intro`` with more rich-text features."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+
+    max_count_per_parent = 1
+
+    content_panels = HubPage.content_panels + [FieldPanel("intro")]
+    search_fields = HubPage.search_fields + [index.SearchField("intro")]
+
+    class Meta:
+        abstract = True
+
+
+def to_view(dotted_path):
+    """A routable page's route that only hands the page and the request (and the URL's
+    arguments) to the view at ``dotted_path``, e.g.
+    ``listing = path("", name="listing")(to_view("practices.views.serve_listing"))``.
+
+    The one pattern for routable pages: routes parse, views handle the request, services change
+    state. The view is imported when the route is called, since views import the models that
+    declare the routes.
+    """
+
+    def route(self, request, *args, **kwargs):
+        return import_string(dotted_path)(self, request, *args, **kwargs)
+
+    route.__name__ = dotted_path.rsplit(".", 1)[1]
+    return route

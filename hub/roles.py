@@ -9,14 +9,9 @@ models' permissions are granted as soon as they exist.
 from django.contrib.auth.models import Group, Permission
 from wagtail.models import GroupPagePermission, Page
 
-TAXONOMY_MODELS = (
-    "objective",
-    "guidingprinciple",
-    "thematicarea",
-    "sustainabledevelopmentgoal",
-    "region",
-    "stakeholdertype",
-)
+from .models import TAXONOMY
+
+TAXONOMY_MODELS = tuple(model._meta.model_name for model in TAXONOMY)
 
 PAGE_PERMISSIONS = {
     "Editors": ("add_page", "change_page", "publish_page", "lock_page", "unlock_page"),

@@ -19,7 +19,7 @@ from wagtail import views as wagtail_views
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page
 
-from .frame import site_home
+from .structure import site_home
 
 
 def _stops_here(model, page, remaining):

@@ -1,5 +1,7 @@
 """Error pages and small site-wide views."""
 
+from django.conf import settings
+from django.core.exceptions import RequestDataTooBig
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.template import loader
@@ -13,6 +15,35 @@ def page_not_found(request, exception=None):
     return render(request, "404.html", status=404)
 
 
+def _error_page(request, template, status, context=None):
+    """An error page in the visitor's language (taken from the path, as for pages)."""
+    language = get_language_from_request(request, check_path=True)
+    with translation.override(language):
+        return render(request, template, context, status=status)
+
+
+def bad_request(request, exception=None):
+    if isinstance(exception, RequestDataTooBig):
+        return request_too_large(request)
+    return _error_page(request, "400.html", 400)
+
+
+def permission_denied(request, exception=None):
+    return _error_page(request, "403.html", 403)
+
+
+def csrf_failure(request, reason=""):
+    """A form sent without a valid CSRF token (expired session, blocked cookies, old tab)."""
+    return _error_page(request, "403_csrf.html", 403)
+
+
+def request_too_large(request):
+    return _error_page(request, "413.html", 413, {
+        "max_size": settings.HUB_MAX_REQUEST_SIZE,
+        "file_size": settings.HUB_SUBMISSION_MAX_UPLOAD_SIZE,
+    })
+
+
 def server_error(request):
     """Render the 500 page in the visitor's language, without touching the database."""
     language = get_language_from_request(request, check_path=True)
@@ -24,5 +55,5 @@ def server_error(request):
 @require_GET
 @cache_control(max_age=86400, public=True)
 def robots_txt(request):
-    lines = ["User-agent: *", "Disallow: /admin/", "Disallow: /django-admin/", ""]
+    lines = ["User-agent: *", "Disallow: /admin/", ""]
     return HttpResponse("\n".join(lines), content_type="text/plain")

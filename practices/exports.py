@@ -24,12 +24,20 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
-from hub.frame import language_code_of
+from hub.structure import language_code_of
 
 from .facet_index import version
 from .listing import card_prefetches
 from .models import PracticePage
+from .terms import TERMS
 
+# A cell starting with one of these is a formula to a spreadsheet (=HYPERLINK(…) runs when the
+# file is opened): such a cell gets a leading apostrophe, as OWASP recommends for CSV injection.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+# The taxonomy relations a card does not prefetch already (see terms.py).
+EXTRA_PREFETCHES = [f"{term.relation}__{term.attribute}" for term in TERMS
+                    if term.relation != "practice_objectives"]
 FIRST_CHUNK = 50  # practices in the first round of queries: the first byte leaves fast
 CHUNK = 500  # practices fetched per round of queries after that: memory stays flat
 FEED_ENTRIES = 25
@@ -42,9 +50,7 @@ def pages_in_order(ids):
         chunk = ids[start:start + size]
         start, size = start + size, CHUNK
         queryset = card_prefetches(PracticePage.objects.filter(pk__in=chunk)).prefetch_related(
-            "practice_principles__principle", "practice_sdgs__sdg", "practice_regions__region",
-            "practice_stakeholders__stakeholder",
-        )
+            *EXTRA_PREFETCHES)
         by_pk = {page.pk: page for page in queryset}
         yield from (by_pk[pk] for pk in chunk if pk in by_pk)
 
@@ -118,8 +124,29 @@ def _download(chunks, content_type, filename):
     return response
 
 
+def neutralise(value):
+    """A CSV cell that a spreadsheet shows as text, never evaluates."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+class TextSummaryAtomFeed(Atom1Feed):
+    """Atom with the summary sent as text (``type="text"``): a submitter's ``<img onerror=…>``
+    is shown as those characters by a feed reader, never rendered as HTML."""
+
+    def add_item_elements(self, handler, item):
+        description = item["description"]
+        item["description"] = None
+        super().add_item_elements(handler, item)
+        item["description"] = description
+        if description is not None:
+            handler.addQuickElement("summary", description, {"type": "text"})
+
+
 def flat(row):
-    return {k: ";".join(map(str, v)) if isinstance(v, list) else v for k, v in row.items()}
+    return {k: neutralise(";".join(map(str, v)) if isinstance(v, list) else v)
+            for k, v in row.items()}
 
 
 def csv_response(listing, request, filename):
@@ -161,7 +188,7 @@ def json_response(listing, request, filename):
 
 
 def atom_response(listing, request, index_page):
-    feed = Atom1Feed(
+    feed = TextSummaryAtomFeed(
         title=f"{index_page.title} · {_('GCM Knowledge Hub')}",
         link=index_page.get_full_url(request),
         description=strip_tags(index_page.intro or ""),

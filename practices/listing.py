@@ -17,33 +17,23 @@ from django.http import QueryDict
 from django_countries import countries as all_countries
 
 from hub.cache import TERMS_KEY, cached_in
-from hub.models import (
-    GuidingPrinciple,
-    Objective,
-    Region,
-    StakeholderType,
-    SustainableDevelopmentGoal,
-    ThematicArea,
-)
 from search.query import matching_ids, ranked
 
 from .facet_index import index_for, public_practices
 from .models import (
     FIRST_YEAR,
-    ImplementationLevel,
     PracticeObjective,
     PracticePage,
-    PracticeType,
 )
+from .terms import FACETS as FACET_DECLARATIONS
 
 PER_PAGE = 12
 RANK_AMONG_IDS = 1000  # up to this many results, relevance ranks them by id, not all matches
 MAX_VALUES = 30
 SLUG_RE = re.compile(r"^[a-z0-9-]{1,80}$")
-NUMBER_FACETS = ("objective", "principle", "area", "sdg")
-SLUG_FACETS = ("region", "stakeholder")
-FACETS = ("objective", "principle", "area", "sdg", "region", "country", "type", "level",
-          "stakeholder")
+DECLARED = {facet.name: facet for facet in FACET_DECLARATIONS}  # see terms.py
+FACETS = tuple(DECLARED)
+TERM_FACETS = tuple(facet for facet in FACET_DECLARATIONS if facet.terms is not None)
 SORTS = ("newest", "oldest", "title", "relevance")
 
 
@@ -70,19 +60,17 @@ def _int(value, low, high):
 
 
 def _valid(facet, raw):
-    raw = raw.strip()
-    if facet in NUMBER_FACETS:
+    raw, kind = raw.strip(), DECLARED[facet].kind
+    if kind == "number":
         number = _int(raw, 1, 999)
         return str(number) if number else None
-    if facet in SLUG_FACETS:
+    if kind == "slug":
         return raw if SLUG_RE.match(raw) else None
-    if facet == "country":
+    if kind == "country":
         code = raw.upper()
         return code if len(code) == 2 and code in dict(all_countries) else None
-    if facet == "type":
-        return raw if raw in PracticeType.values else None
-    if facet == "level":
-        return raw if raw in ImplementationLevel.values else None
+    if kind == "choice":
+        return raw if raw in DECLARED[facet].choices.values else None
     return None
 
 
@@ -201,7 +189,7 @@ class Listing:
             ]
             if facet == "country":
                 options = [o for o in options if o["count"] or o["selected"]]
-            facets.append({"name": facet, "label": FACET_LABELS[facet], "options": options})
+            facets.append({"name": facet, "label": DECLARED[facet].label, "options": options})
         return facets
 
 
@@ -211,37 +199,32 @@ def term_labels(locale):
     labels = {facet: list(choices) for facet, choices in cached_in(
         TERMS_KEY, ("labels", getattr(locale, "pk", locale)), lambda: _taxonomy_labels(locale)
     ).items()}
-    labels["country"] = sorted(((code, str(name)) for code, name in all_countries),
-                               key=lambda item: item[1])
-    labels["type"] = [(value, str(label)) for value, label in PracticeType.choices]
-    labels["level"] = [(value, str(label)) for value, label in ImplementationLevel.choices]
+    for facet in FACET_DECLARATIONS:
+        if facet.kind == "country":
+            labels[facet.name] = sorted(((code, str(name)) for code, name in all_countries),
+                                        key=lambda item: item[1])
+        elif facet.kind == "choice":
+            labels[facet.name] = [(value, str(label)) for value, label in facet.choices.choices]
     return labels
 
 
 def _taxonomy_labels(locale):
-    parts = []
-    for facet, model, key, label in (
-        ("objective", Objective, "number", "short_title"),
-        ("principle", GuidingPrinciple, "number", "title"),
-        ("area", ThematicArea, "number", "title"),
-        ("sdg", SustainableDevelopmentGoal, "number", "title"),
-        ("region", Region, "slug", "title"),
-        ("stakeholder", StakeholderType, "slug", "title"),
-    ):
-        parts.append(
-            model.objects.filter(locale=locale)
-            .annotate(facet=Value(facet, output_field=CharField()),
-                      key=Cast(key, CharField()), label=Cast(label, CharField()))
-            .values("facet", "key", "label").order_by()
-        )
+    parts = [
+        facet.terms.objects.filter(locale=locale)
+        .annotate(facet=Value(facet.name, output_field=CharField()),
+                  key=Cast(facet.kind, CharField()), label=Cast(facet.label_field, CharField()))
+        .values("facet", "key", "label").order_by()
+        for facet in TERM_FACETS
+    ]
     labels = {}
     for row in parts[0].union(*parts[1:], all=True):
         labels.setdefault(row["facet"], []).append((row["key"], row["label"]))
-    for facet in NUMBER_FACETS:
-        labels.get(facet, []).sort(key=lambda item: int(item[0]))
-        labels[facet] = [(k, f"{k}. {v}") for k, v in labels.get(facet, [])]
-    for facet in SLUG_FACETS:
-        labels.get(facet, []).sort(key=lambda item: item[1])
+    for facet in TERM_FACETS:
+        if facet.kind == "number":
+            labels.get(facet.name, []).sort(key=lambda item: int(item[0]))
+            labels[facet.name] = [(k, f"{k}. {v}") for k, v in labels.get(facet.name, [])]
+        else:
+            labels.get(facet.name, []).sort(key=lambda item: item[1])
     return labels
 
 
@@ -313,18 +296,3 @@ def chips(filters, facets):
             label = labels.get(facet, {}).get(key, key)
         result.append({"facet": facet, "label": label, "remove": remaining.urlencode()})
     return result
-
-
-from django.utils.translation import gettext_lazy as _  # noqa: E402
-
-FACET_LABELS = {
-    "objective": _("GCM objective"),
-    "principle": _("Guiding principle"),
-    "area": _("Thematic area"),
-    "sdg": _("Sustainable Development Goal"),
-    "region": _("Region"),
-    "country": _("Country"),
-    "type": _("Type of practice"),
-    "level": _("Implementation level"),
-    "stakeholder": _("Stakeholder type"),
-}

@@ -35,7 +35,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.documents import get_document_model_string
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model_string
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable
 from wagtail.search import index
 
 from hub.models import (
@@ -45,7 +45,7 @@ from hub.models import (
     StakeholderType,
     SustainableDevelopmentGoal,
 )
-from hub.pages import HubPageManager
+from hub.pages import HubPage, SectionPage, to_view
 
 from .blocks import ResourceBlock
 
@@ -144,40 +144,24 @@ class PracticePageForm(WagtailAdminPageForm):
         return cleaned_data
 
 
-class PracticeIndexPage(RoutablePageMixin, Page):
+class PracticeIndexPage(RoutablePageMixin, SectionPage):
     """The repository of practices: one per language, at /<lang>/practices/.
 
     The listing (filters, facets, sorting, pagination) lives in ``practices/listing.py``;
     the CSV/JSON/Atom exports in ``practices/exports.py``. This class only wires them up.
     """
 
-    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
-
-    objects = HubPageManager()
     parent_page_types = ["home.HomePage"]
     subpage_types = ["practices.PracticePage"]
-    max_count_per_parent = 1
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
-    search_fields = Page.search_fields + [index.SearchField("intro")]
 
     class Meta:
         verbose_name = _("repository of practices")
 
-    @path("")
-    def listing(self, request):
-        from .views import serve_listing
-
-        return serve_listing(self, request)
-
-    @path("feed/", name="feed")
-    def feed(self, request):
-        from .views import serve_feed
-
-        return serve_feed(self, request)
+    listing = path("", name="listing")(to_view("practices.views.serve_listing"))
+    feed = path("feed/", name="feed")(to_view("practices.views.serve_feed"))
 
 
-class PracticePage(Page):
+class PracticePage(HubPage):
     summary = models.TextField(
         _("summary"), max_length=600,
         help_text=_("Plain text, at most 600 characters: shown in listings."),
@@ -222,11 +206,10 @@ class PracticePage(Page):
     contact_email = models.EmailField(_("focal point: email"), blank=True)
 
     base_form_class = PracticePageForm
-    objects = HubPageManager()
     parent_page_types = ["practices.PracticeIndexPage"]
     subpage_types = []
 
-    content_panels = Page.content_panels + [
+    content_panels = HubPage.content_panels + [
         FieldPanel("summary"),
         FieldPanel("description"),
         MultiFieldPanel([
@@ -265,10 +248,10 @@ class PracticePage(Page):
         ObjectList(content_panels, heading=_("Content")),
         ObjectList(taxonomy_panels, heading=_("Taxonomy and scope")),
         ObjectList(submission_panels, heading=_("Submission")),
-        ObjectList(Page.promote_panels, heading=_("Promote")),
+        ObjectList(HubPage.promote_panels, heading=_("Promote")),
     ])
 
-    search_fields = Page.search_fields + [
+    search_fields = HubPage.search_fields + [
         index.SearchField("summary"),
         index.SearchField("description"),
         index.SearchField("implementing_organisation"),

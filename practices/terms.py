@@ -1,12 +1,17 @@
-"""How a practice links to the shared taxonomy: one entry per relation.
+"""The repository's facets and how a practice links to the shared taxonomy: one entry each.
 
-The listing's index (``facet_index.py``), the detail page (``views.py``) and the submission form
-(``submission/``) all read this list, so a new kind of term is added here once. Terms are
-named by their language-independent ``number`` or ``slug`` and looked up in the page's locale.
-Countries are no term model (ISO codes on ``PracticeCountry``) and are handled apart.
+``FACETS`` declares every filter of the listing (registered with the ``hub_facets`` hook in
+``wagtail_hooks.py``); the taxonomy relations among them (``TERMS``) are read by the listing's
+index (``facet_index.py``), the listing's labels (``listing.py``), the exports, the detail page
+(``views.py``) and the submission form (``submission/``), so a new kind of term is one
+declaration here plus its through-model and migration. Terms are named by their
+language-independent ``number`` or ``slug`` and looked up in the page's locale. Countries are no
+term model (ISO codes on ``PracticeCountry``) and are handled apart.
 """
 
 from typing import NamedTuple
+
+from django.utils.translation import gettext_lazy as _
 
 from hub.models import (
     GuidingPrinciple,
@@ -14,14 +19,18 @@ from hub.models import (
     Region,
     StakeholderType,
     SustainableDevelopmentGoal,
+    ThematicArea,
 )
+from hub.registry import Facet
 
 from .models import (
+    ImplementationLevel,
     PracticeObjective,
     PracticePrinciple,
     PracticeRegion,
     PracticeSDG,
     PracticeStakeholder,
+    PracticeType,
 )
 
 
@@ -65,4 +74,25 @@ TERMS = (
                  "slug"),
     TermRelation("stakeholder", "stakeholders", "practice_stakeholders", PracticeStakeholder,
                  "stakeholder", StakeholderType, "slug"),
+)
+
+_TERM = {term.facet: term for term in TERMS}
+OWNER = "practices.practicepage"
+
+# Every filter of the listing, in the order the listing shows them. The thematic area has no
+# relation of its own: a practice is in the areas of its objectives (see facet_index.py).
+FACETS = (
+    Facet("objective", _("GCM objective"), OWNER, "number", Objective, "short_title",
+          relation=_TERM["objective"]),
+    Facet("principle", _("Guiding principle"), OWNER, "number", GuidingPrinciple,
+          relation=_TERM["principle"]),
+    Facet("area", _("Thematic area"), OWNER, "number", ThematicArea),
+    Facet("sdg", _("Sustainable Development Goal"), OWNER, "number",
+          SustainableDevelopmentGoal, relation=_TERM["sdg"]),
+    Facet("region", _("Region"), OWNER, "slug", Region, relation=_TERM["region"]),
+    Facet("country", _("Country"), OWNER, "country"),
+    Facet("type", _("Type of practice"), OWNER, "choice", choices=PracticeType),
+    Facet("level", _("Implementation level"), OWNER, "choice", choices=ImplementationLevel),
+    Facet("stakeholder", _("Stakeholder type"), OWNER, "slug", StakeholderType,
+          relation=_TERM["stakeholder"]),
 )

@@ -2,6 +2,8 @@
 
 from django.urls import path
 
+import hub.converters  # noqa: F401 - registers <id:…>
+
 from .submission import views
 
 app_name = "practices"
@@ -9,5 +11,5 @@ app_name = "practices"
 urlpatterns = [
     path("submit/", views.submit, name="submit"),
     path("mine/", views.mine, name="mine"),
-    path("mine/<int:pk>/edit/", views.edit, name="edit"),
+    path("mine/<id:pk>/edit/", views.edit, name="edit"),
 ]

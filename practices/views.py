@@ -8,7 +8,8 @@ from django.template.response import TemplateResponse
 from django.utils.cache import patch_cache_control
 from django_countries.fields import Country
 
-from hub.frame import frame_for, language_code_of
+from hub.frame import frame_for
+from hub.structure import language_code_of
 
 from .exports import atom_response, csv_response, json_response
 from .listing import (

@@ -1,16 +1,22 @@
-"""Admin glue for the review workflow (the final "Reject" view, button and log action), and who
-may download a submission's documents."""
+"""Admin glue for the review workflow (the final "Reject" view, button and log action), who may
+download a submission's documents, and what the repository contributes to the shared parts of the
+site (see hub/registry.py): its page type in site search, its facets, "My submissions"."""
 
-from django.http import Http404
+from django.contrib import messages
+from django.http import Http404, HttpResponseRedirect
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.widgets import Button
 
+import hub.converters  # noqa: F401 - registers <id:…>
+from hub.registry import ACCOUNT_MENU_ITEMS, FACETS, SEARCH_TYPES, Link, SearchType
+
 from . import admin_views
 from .models import PracticePage
 from .submission.attachments import may_serve
-from .workflow import REJECT_ACTION, REJECT_LABEL
+from .terms import FACETS as PRACTICE_FACETS
+from .workflow import REJECT_ACTION, REJECT_LABEL, in_practice_review
 
 
 @hooks.register("register_log_actions")
@@ -20,7 +26,7 @@ def register_rejection(actions):
 
 @hooks.register("register_admin_urls")
 def reject_url():
-    return [path("practices/reject/<int:page_id>/", admin_views.reject, name="practices_reject")]
+    return [path("practices/reject/<id:page_id>/", admin_views.reject, name="practices_reject")]
 
 
 @hooks.register("register_page_header_buttons")
@@ -38,3 +44,47 @@ def submission_documents_are_private_until_published(document, request):
     and the hub's staff. Anyone else gets the same 404 as for a document that does not exist."""
     if not may_serve(document, request.user):
         raise Http404("No such document")
+
+
+@hooks.register("before_edit_page")
+def only_the_final_approval_publishes_from_the_edit_view(request, page):
+    """While a practice is in the Practice review workflow, the edit view's "Publish" would
+    cancel the workflow and skip the remaining review: refuse it (saving a draft still works)."""
+    if request.method == "POST" and request.POST.get("action-publish") and in_practice_review(
+        page
+    ):
+        messages.error(request, _(
+            "This practice is under review: only the reviewers' final approval publishes it."
+        ))
+        return HttpResponseRedirect(reverse("wagtailadmin_pages:edit", args=[page.pk]))
+    return None
+
+
+@hooks.register("before_bulk_action")
+def only_the_final_approval_publishes_in_bulk(request, action_type, objects, action):
+    """The bulk "Publish" refuses the whole selection if any practice in it is under review."""
+    if action_type != "publish":
+        return None
+    under_review = [obj for obj in objects if in_practice_review(obj)]
+    if not under_review:
+        return None
+    messages.error(request, _(
+        "Nothing was published: %(titles)s is under review, and only the reviewers' final "
+        "approval publishes it."
+    ) % {"titles": ", ".join(f"“{obj.get_admin_display_title()}”" for obj in under_review)})
+    return HttpResponseRedirect(action.next_url)
+
+
+@hooks.register(SEARCH_TYPES)
+def practice_search_types():
+    return [SearchType("practice", _("Practices"), ("practices.practicepage",))]
+
+
+@hooks.register(FACETS)
+def practice_facets():
+    return PRACTICE_FACETS
+
+
+@hooks.register(ACCOUNT_MENU_ITEMS)
+def my_submissions(request):
+    return [Link(_("My submissions"), "practices:mine")]

@@ -79,6 +79,20 @@ def reject_submission(page, user, comment=""):
     notify_rejected(page, comment)
 
 
+def in_practice_review(page):
+    """Whether ``page`` is a practice whose Practice review workflow is in progress."""
+    from .models import PracticePage
+
+    model = getattr(page, "specific_class", None) or type(page)
+    if not issubclass(model, PracticePage):
+        return False
+    return WorkflowState.objects.filter(
+        base_content_type__app_label="wagtailcore", base_content_type__model="page",
+        object_id=str(page.pk),
+        status=WorkflowState.STATUS_IN_PROGRESS, workflow__name=WORKFLOW_NAME,
+    ).exists()
+
+
 def is_rejected(workflow_state):
     """A cancelled workflow whose last task was rejected: the final "reject" decision."""
     task_state = workflow_state.current_task_state if workflow_state else None

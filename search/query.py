@@ -16,26 +16,17 @@ Every function takes ``queryset`` (the caller's filters: live, public, locale, f
 """
 
 from django.apps import apps
-from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from wagtail.search.backends import get_search_backend
 
-MAX_QUERY_LENGTH = 200
+from hub import registry
 
-# Result types of the search page → content types ("app_label.model"). Types whose apps do not
-# exist yet match no content type and so show nothing. HUB_SEARCH_TYPES in settings overrides.
-DEFAULT_SEARCH_TYPES = {
-    "guidance": ["guidance.guidanceindexpage", "guidance.guidepage", "guidance.handbookpage"],
-    "objective": ["guidance.objectivepage"],
-    "tool": ["guidance.toolsindexpage", "guidance.thematictoolpage"],
-    "practice": ["practices.practicepage"],
-    "discussion": ["discussions.discussionindexpage", "discussions.discussionspacepage",
-                   "discussions.discussiontopicpage"],
-}
+MAX_QUERY_LENGTH = 200
 
 
 def search_types():
-    return getattr(settings, "HUB_SEARCH_TYPES", DEFAULT_SEARCH_TYPES)
+    """{name: SearchType}: the page types each app declares (``hub_search_types`` hook)."""
+    return registry.search_types()
 
 
 def content_type_ids(type_names):
@@ -44,9 +35,10 @@ def content_type_ids(type_names):
     Through Django's content-type cache: one query the first time, none after, which keeps the
     search page within its query budget (5 + one per page type among the results shown).
     """
+    known = search_types()
     models = {}
     for name in type_names:
-        for label in search_types().get(name, []):
+        for label in known[name].models if name in known else ():
             try:
                 models[apps.get_model(label)] = name
             except LookupError:  # an app that does not exist (yet)

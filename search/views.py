@@ -7,9 +7,9 @@ from django.utils.translation import get_language, get_language_bidi
 from django.views.decorators.cache import never_cache
 from wagtail.models import Locale, Page
 
-from hub.frame import locale_id, site_structure
 from hub.models import Objective
 from hub.pages import public
+from hub.structure import locale_id, site_structure
 
 from .analysis import terms
 from .highlight import highlight, page_text
@@ -109,8 +109,8 @@ def search(request):
         "search_results": page_obj,
         "items": items,
         "paginator": paginator,
-        "types": [{"name": name, "count": type_counts[name], "selected": name in selected}
-                  for name in known_types],
+        "types": [{"name": name, "label": kind.label, "count": type_counts[name],
+                   "selected": name in selected} for name, kind in known_types.items()],
         "all_languages": all_languages,
         "suggestions": _suggestions(query, locale) if not paginator.count else [],
         "is_rtl": get_language_bidi(),

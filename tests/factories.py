@@ -34,6 +34,16 @@ class UserFactory(factory.django.DjangoModelFactory):
         if create:
             self.save()
 
+    @factory.post_generation
+    def verified(self, create, value, **kwargs):
+        """People sign in only with a verified address: ``verified=False`` for one who has not
+        confirmed theirs."""
+        from allauth.account.models import EmailAddress
+
+        if create and self.email:
+            EmailAddress.objects.create(user=self, email=self.email, primary=True,
+                                        verified=value is not False)
+
 
 class HomePageFactory(wagtail_factories.PageFactory):
     title = "GCM Knowledge Hub"

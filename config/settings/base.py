@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_countries",
+    "csp",
     "django_tasks_db",
     # Accounts
     "allauth",
@@ -69,10 +70,13 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "hub.security.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "hub.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "hub.security.RequestSizeLimitMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -84,6 +88,7 @@ MIDDLEWARE = [
 
 ROOT_URLCONF = "config.urls"
 WSGI_APPLICATION = "config.wsgi.application"
+CSRF_FAILURE_VIEW = "hub.views.csrf_failure"
 
 TEMPLATES = [
     {
@@ -111,6 +116,16 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Concurrent writes on the embedded default wait their turn instead of failing with
+    # "database is locked": write-ahead log (readers never block the writer), every transaction
+    # takes the write lock when it begins (no deadlock upgrading a read lock), and a writer waits
+    # up to SQLITE_BUSY_TIMEOUT seconds for the lock.
+    DATABASES["default"].setdefault("OPTIONS", {}).update({
+        "transaction_mode": "IMMEDIATE",
+        "timeout": env_int("SQLITE_BUSY_TIMEOUT", 30),
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    })
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {
@@ -185,7 +200,23 @@ HUB_SUBMISSION_MAX_UPLOAD_SIZE = env_int(
     "HUB_SUBMISSION_MAX_UPLOAD_SIZE", WAGTAILDOCS_MAX_UPLOAD_SIZE
 )
 HUB_SUBMISSION_MAX_FILES = env_int("HUB_SUBMISSION_MAX_FILES", 5)
-HUB_SUBMISSION_MAX_IMAGE_PIXELS = env_int("HUB_SUBMISSION_MAX_IMAGE_PIXELS", 40_000_000)
+# Per person: bytes of files uploaded with forms not saved yet (enough for one full form), drafts
+# never submitted, and POSTs of the submission form in ten minutes (practices/submission/quotas.py).
+HUB_SUBMISSION_PENDING_QUOTA = env_int(
+    "HUB_SUBMISSION_PENDING_QUOTA", HUB_SUBMISSION_MAX_FILES * HUB_SUBMISSION_MAX_UPLOAD_SIZE
+)
+HUB_SUBMISSION_MAX_DRAFTS = env_int("HUB_SUBMISSION_MAX_DRAFTS", 10)
+HUB_SUBMISSION_POSTS_PER_10_MINUTES = env_int("HUB_SUBMISSION_POSTS_PER_10_MINUTES", 20)
+# Also the memory budget of decoding images: 4 bytes a pixel, two copies at most, one image at a
+# time (practices/submission/files.py): 24 million pixels ≈ 190 MB per request.
+HUB_SUBMISSION_MAX_IMAGE_PIXELS = env_int("HUB_SUBMISSION_MAX_IMAGE_PIXELS", 24_000_000)
+# The largest request body the hub reads (a full submission form with all its files, and some
+# room for the text); anything larger is refused with the 413 page before it is read. The proxy
+# in front should refuse the same size (README, "Security").
+HUB_MAX_REQUEST_SIZE = env_int(
+    "HUB_MAX_REQUEST_SIZE",
+    HUB_SUBMISSION_MAX_FILES * HUB_SUBMISSION_MAX_UPLOAD_SIZE + 2 * 1024 * 1024,
+)
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True
@@ -237,6 +268,10 @@ ACCOUNT_LOGOUT_ON_GET = False
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "/"
 WAGTAIL_FRONTEND_LOGIN_URL = "/accounts/login/"
+# One login for everyone: the admin sends people to the site's login (allauth), which refuses
+# unverified addresses and throttles failed attempts (ACCOUNT_RATE_LIMITS, allauth's defaults:
+# 5 failures per account per 5 minutes, 10 per address per minute).
+WAGTAILADMIN_LOGIN_URL = "/accounts/login/"
 
 COUNTRIES_FIRST_REPEAT = False
 
@@ -248,3 +283,28 @@ LOGGING = {
 }
 ACCOUNT_SIGNUP_FORM_CLASS = "hub.accounts.forms.SignupForm"
 WAGTAIL_FINISH_WORKFLOW_ACTION = "practices.finish.publish_approved"
+
+# Content-Security-Policy (django-csp): the site's pages load nothing inline and nothing from
+# another origin. Wagtail's admin still writes inline scripts and styles, so /admin/ is left out
+# (it is reached by staff only, behind the login).
+CONTENT_SECURITY_POLICY = {
+    "EXCLUDE_URL_PREFIXES": ["/admin/"],
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'self'"],
+    },
+}
+# Powerful browser features the site never uses, refused to every origin (hub/security.py).
+PERMISSIONS_POLICY = (
+    "accelerometer=(), autoplay=(), camera=(), display-capture=(), encrypted-media=(), "
+    "fullscreen=(self), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), midi=(), "
+    "payment=(), publickey-credentials-get=(), usb=(), screen-wake-lock=(), xr-spatial-tracking=()"
+)

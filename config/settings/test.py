@@ -15,4 +15,6 @@ STORAGES["staticfiles"] = {  # noqa: F405
 WAGTAILADMIN_BASE_URL = "http://testserver"
 STATIC_ROOT = None  # static files come from the finders; nothing is collected in tests
 WHITENOISE_USE_FINDERS = True
+# A small app defined in the tests that plugs into the hub's registries (tests/pluggable/).
+INSTALLED_APPS = [*INSTALLED_APPS, "tests.pluggable"]  # noqa: F405
 HUB_PAGE_CACHE = False  # tests read response.context; tests/production turn it on

@@ -8,6 +8,7 @@ import os
 
 from django import template
 
+from hub import registry
 from hub.frame import frame_for
 
 register = template.Library()
@@ -22,6 +23,18 @@ def main_menu(context):
     """The live public sections under the home page of the active language, marking the
     current one."""
     return _frame(context).menu()
+
+
+@register.simple_tag(takes_context=True)
+def account_menu_items(context):
+    """[{label, href}] the apps add to a signed-in visitor's account menu."""
+    return registry.account_menu_items(context.get("request"))
+
+
+@register.simple_tag(takes_context=True)
+def header_links(context):
+    """[{label, href}] the apps add to the site header."""
+    return registry.header_links(context.get("request"))
 
 
 @register.simple_tag(takes_context=True)

@@ -8,8 +8,9 @@ them in the page's ``resources`` StreamField (document and image blocks, see
 deleted (Wagtail deletes the file from storage once the transaction commits).
 
 Documents are downloaded through Wagtail's serve view: ``may_serve`` (a ``before_serve_document``
-hook) serves a document of the Submissions collection only to its uploader, to the hub's staff
-(people with admin access), or to anyone when a live, public page uses it.
+hook) serves a document of the Submissions collection to its uploader; to the hub's staff
+(people with admin access) once a practice using it has been submitted for review (a draft that
+was never submitted is its author's alone); and to anyone when a live, public page uses it.
 """
 
 import uuid
@@ -22,7 +23,7 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Collection, Page, ReferenceIndex
+from wagtail.models import Collection, Page, ReferenceIndex, WorkflowState
 
 from ..models import PendingUpload
 
@@ -63,18 +64,49 @@ def _store(user, checked, collection):
     return obj
 
 
-@transaction.atomic
 def stash(user, checked_files):
-    """Store checked files as the user's pending uploads (a list of ``PendingUpload``)."""
+    """Store checked files as the user's pending uploads (a list of ``PendingUpload``).
+
+    A file is written to storage before its row is committed; if the transaction fails (a lost
+    database connection, say), the files written so far are deleted again. A process killed
+    outright can still leave a file behind: ``clean_pending_uploads`` removes files that no row
+    knows.
+    """
+    return _stash(user, checked_files)
+
+
+def stash_within_quota(user, checked_files):
+    """``stash``, or None (nothing stored) when the files would exceed the user's quota of
+    pending bytes. Counted and stored in one transaction, one request of the user at a time."""
+    return _stash(user, checked_files, quota=True)
+
+
+def _stash(user, checked_files, quota=False):
+    from hub.locks import serialise_for
+
+    from .quotas import within_pending_quota
+
     if not checked_files:
         return []
-    collection = submissions_collection()
-    uploads = []
-    for checked in checked_files:
-        obj = _store(user, checked, collection)
-        field = "image" if checked.family == "image" else "document"
-        uploads.append(PendingUpload.objects.create(user=user, **{field: obj}))
-    return uploads
+    written = []
+    try:
+        with transaction.atomic():
+            if quota:
+                serialise_for(user)
+                if not within_pending_quota(user, checked_files):
+                    return None
+            collection = submissions_collection()
+            uploads = []
+            for checked in checked_files:
+                obj = _store(user, checked, collection)
+                written.append(obj.file)
+                field = "image" if checked.family == "image" else "document"
+                uploads.append(PendingUpload.objects.create(user=user, **{field: obj}))
+            return uploads
+    except BaseException:
+        for file in written:
+            file.storage.delete(file.name)
+        raise
 
 
 def resolve(user, tokens):
@@ -181,15 +213,44 @@ def clean_pending(older_than=timedelta(days=1)):
     return len(stale)
 
 
+FILE_FOLDERS = ("documents", "original_images")  # where Wagtail stores documents and images
+
+
+def delete_stray_files(older_than=timedelta(days=1)):
+    """Delete files in the documents' and images' folders that no row knows, older than
+    ``older_than`` (younger ones may belong to an upload still in progress); returns how many.
+    """
+    from django.core.files.storage import default_storage
+
+    known = set(get_document_model().objects.values_list("file", flat=True))
+    known.update(get_image_model().objects.values_list("file", flat=True))
+    limit = timezone.now() - older_than
+    deleted = 0
+    for folder in FILE_FOLDERS:
+        try:
+            _dirs, names = default_storage.listdir(folder)
+        except FileNotFoundError:
+            continue
+        for name in names:
+            path = f"{folder}/{name}"
+            if path not in known and default_storage.get_modified_time(path) < limit:
+                default_storage.delete(path)
+                deleted += 1
+    return deleted
+
+
 def may_serve(document, user):
     """May ``user`` download ``document``? Anything outside the Submissions collection: yes."""
     if not is_submission_file(document, find_submissions_collection()):
         return True
-    if user.is_authenticated and (
-        user.pk == document.uploaded_by_user_id or user.has_perm("wagtailadmin.access_admin")
+    if user.is_authenticated and user.pk == document.uploaded_by_user_id:
+        return True
+    page_type = ContentType.objects.get_for_model(Page)
+    page_ids = list(ReferenceIndex.get_references_to(document).filter(
+        base_content_type=page_type
+    ).values_list("object_id", flat=True))
+    if user.is_authenticated and user.has_perm("wagtailadmin.access_admin") and (
+        WorkflowState.objects.filter(base_content_type=page_type, object_id__in=page_ids).exists()
     ):
         return True
-    page_ids = ReferenceIndex.get_references_to(document).filter(
-        base_content_type=ContentType.objects.get_for_model(Page)
-    ).values_list("object_id", flat=True)
     return Page.objects.live().public().filter(pk__in=[int(pk) for pk in page_ids]).exists()

@@ -3,7 +3,8 @@
 A file is accepted when its size is within ``HUB_SUBMISSION_MAX_UPLOAD_SIZE``, its extension is
 one we accept, and its content agrees with that extension:
 
-- PDF starts with ``%PDF-``;
+- PDF starts with ``%PDF-`` and pypdf reads its structure (cross-reference table, trailer, at
+  least one page): an HTML file that starts with ``%PDF-`` is refused;
 - legacy Office files (.doc, .xls, .ppt) are OLE2 compound files whose directory names the
   stream of the claimed program (``WordDocument``, ``Workbook``/``Book``, ``PowerPoint
   Document``). The names are looked for as UTF-16 bytes rather than by walking the compound
@@ -11,11 +12,15 @@ one we accept, and its content agrees with that extension:
 - Office Open XML and OpenDocument files are zip archives with ``[Content_Types].xml`` and the
   program's folder (``word/``, ``xl/``, ``ppt/``), or a ``mimetype`` member naming the type.
   Only the archive's directory and the tiny ``mimetype`` member are read, never decompressed
-  wholesale, so a zip bomb costs nothing. Files carrying macros are refused;
+  wholesale, so a zip bomb costs nothing. Files carrying macros are refused, and so are archives
+  with members their format does not define (``payload.exe`` next to ``word/``, say);
 - images (JPEG, PNG, WebP, GIF) are opened by Pillow in their own format only, verified, and
   re-encoded: the stored file is a fresh encoding of the pixels, without EXIF (GPS position,
   camera serial numbers), XMP or comments. ``HUB_SUBMISSION_MAX_IMAGE_PIXELS`` (and Pillow's own
-  ``Image.MAX_IMAGE_PIXELS`` guard) refuses decompression bombs before any pixel is decoded.
+  ``Image.MAX_IMAGE_PIXELS`` guard) refuses decompression bombs before any pixel is decoded. It
+  is also the memory budget: one image is decoded at a time, at most 4 bytes a pixel and one
+  copy (orientation), so a request never holds more than 8 × that many bytes of pixels
+  (24 million pixels by default: about 190 MB).
 
 The user's file name is never used to store anything: ``clean_name`` keeps a readable title.
 """
@@ -34,6 +39,7 @@ from django.core.files.base import ContentFile
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps
+from pypdf import PdfReader
 
 # Accepted extension → (family, what its content must be, label for messages).
 EXTENSIONS = {
@@ -66,6 +72,14 @@ OLE2_STREAMS = {
 }
 OLE2_MACROS = "_VBA_PROJECT"
 OOXML_FOLDERS = {"word/": "docx", "xl/": "xlsx", "ppt/": "pptx"}
+# What an Office Open XML package may hold besides its program's folder (ECMA-376 part 2).
+OOXML_MEMBERS = ("[Content_Types].xml", "_rels/", "docProps/", "customXml/")
+# What an OpenDocument package may hold (ODF 1.3 part 2 and what LibreOffice writes).
+ODF_MEMBERS = (
+    "mimetype", "content.xml", "styles.xml", "meta.xml", "settings.xml", "manifest.rdf",
+    "META-INF/", "Pictures/", "Thumbnails/", "Configurations2/", "Object ", "ObjectReplacements/",
+    "layout-cache",
+)
 ODF_TYPES = {
     b"application/vnd.oasis.opendocument.text": "odt",
     b"application/vnd.oasis.opendocument.spreadsheet": "ods",
@@ -136,6 +150,11 @@ def _ole2_type(upload, claimed):
     return claimed if claimed in kinds else next(iter(sorted(kinds)), None)
 
 
+def _only(names, allowed):
+    """Whether every member is one of ``allowed`` (names, or folders ending in "/")."""
+    return all(name.startswith(allowed) for name in names)
+
+
 def _zip_type(upload):
     try:
         with zipfile.ZipFile(upload) as archive:
@@ -146,9 +165,11 @@ def _zip_type(upload):
             if "[Content_Types].xml" in names:
                 for folder, kind in OOXML_FOLDERS.items():
                     if any(name.startswith(folder) for name in names):
-                        return kind
+                        return kind if _only(names, (*OOXML_MEMBERS, folder)) else None
                 return None
             if "mimetype" in names:
+                if not _only(names, ODF_MEMBERS):
+                    return None
                 with archive.open("mimetype") as member:
                     return ODF_TYPES.get(member.read(100).strip())
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, RuntimeError,
@@ -157,12 +178,27 @@ def _zip_type(upload):
     return None
 
 
+def _is_pdf(upload):
+    """Whether pypdf reads a PDF's structure: trailer, cross-references, at least one page.
+
+    Non-strict, as PDF readers are: small repairable faults pass, a file that only starts like a
+    PDF does not. Pages are counted, never rendered; nothing is decompressed but the page tree.
+    """
+    upload.seek(0)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return len(PdfReader(upload, strict=False).pages) > 0
+    except Exception:  # noqa: BLE001 - pypdf raises many kinds of error on bad input
+        return False
+
+
 def detect(upload, claimed):
     """The type of the content (a key of ``EXTENSIONS``' second column), ``MACROS`` or None."""
     upload.seek(0)
     head = upload.read(16)
     if head.startswith(b"%PDF-"):
-        return "pdf"
+        return "pdf" if _is_pdf(upload) else None
     if head.startswith(OLE2_MAGIC):
         return _ole2_type(upload, claimed)
     if head.startswith(b"PK\x03\x04"):

@@ -11,6 +11,7 @@ save, ``scope_errors`` (objectives, countries or global) on "Submit for review".
 only a title, but whatever it holds must still be valid (years, addresses, files).
 """
 
+import unicodedata
 from typing import NamedTuple
 
 from django import forms
@@ -227,6 +228,14 @@ class PracticeSubmissionForm(forms.Form):
             # A draft keeps whatever is there: only the title is needed to save it.
             for name, field in self.fields.items():
                 field.required = name == "title"
+
+    def clean_title(self):
+        """A title is one line: it goes into email subjects and the page's <title>."""
+        title = self.cleaned_data["title"]
+        if any(unicodedata.category(char) in ("Cc", "Zl", "Zp") for char in title):
+            raise ValidationError(_("The title must be a single line, without line breaks or "
+                                    "control characters."))
+        return title
 
     def clean_website(self):
         if self.cleaned_data.get("website"):

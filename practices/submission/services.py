@@ -2,6 +2,7 @@
 
 from datetime import timedelta
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
@@ -9,10 +10,12 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.coreutils import find_available_slug
 from wagtail.models import Locale, WorkflowState
 
+from hub.locks import serialise_for
+
 from ..models import PendingUpload, PracticeCountry, PracticeIndexPage, PracticePage
 from ..terms import TERMS
 from ..workflow import TASKS, is_rejected
-from . import attachments
+from . import attachments, quotas
 from .forms import MAX_LINKS
 from .richtext import editable
 
@@ -134,6 +137,32 @@ def save_draft(user, data, language_code, page=None, uploads=(), clean=False):
     PendingUpload.objects.filter(pk__in=[upload.pk for upload in uploads]).delete()
     attachments.discard(data.get("discard_pending") or [])
     attachments.delete_if_unused(removed, page)
+    return page
+
+
+class LimitReached(Exception):
+    """A per-person limit stops this save; nothing was saved. ``str()`` says which."""
+
+
+@transaction.atomic
+def save_and_submit(user, data, language_code, page=None, uploads=(), for_review=False):
+    """Save the draft and, with ``for_review``, start its review: one transaction, in which the
+    limits are counted and the page saved without another request of the same user in between
+    (hub/locks.py). Raises ``LimitReached``, with nothing saved, when a limit is reached."""
+    serialise_for(user)
+    if for_review and submissions_today(user) >= DAILY_LIMIT:
+        raise LimitReached(_(
+            "You have reached the limit of %(n)d submissions a day. Your text is kept: save it "
+            "as a draft and submit it tomorrow."
+        ) % {"n": DAILY_LIMIT})
+    if not for_review and page is None and not quotas.may_create_draft(user):
+        raise LimitReached(_(
+            "You already have %(n)d drafts that were never submitted: submit or delete one of "
+            "them before starting another. Your text is kept below."
+        ) % {"n": settings.HUB_SUBMISSION_MAX_DRAFTS})
+    page = save_draft(user, data, language_code, page, uploads=uploads, clean=for_review)
+    if for_review:
+        submit(user, page)
     return page
 
 

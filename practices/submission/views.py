@@ -1,15 +1,18 @@
 """Front-end submission: the form, the submitter's dashboard, editing own submissions."""
 
+from allauth.account.decorators import verified_email_required
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.defaultfilters import filesizeformat
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
 from ..models import PracticePage
-from . import attachments, services
+from . import attachments, quotas, services
 from .forms import PracticeSubmissionForm
 
 
@@ -27,25 +30,41 @@ def _handle(request, page=None):
     options = {"locale": locale, "user": request.user, "existing": existing}
     if request.method == "POST":
         is_draft = "save_draft" in request.POST
+        if not quotas.post_allowed(request.user):
+            # Too many posts: keep the text, do not even read the files.
+            form = PracticeSubmissionForm(request.POST, draft=is_draft, **options)
+            form.add_error(None, _(
+                "You have sent this form too many times in the last few minutes: wait ten "
+                "minutes and send it again. Your text is kept below; attach your files again."
+            ))
+            return render(request, "practices/submission/form.html",
+                          {"form": form, "practice": page}, status=429)
         form = PracticeSubmissionForm(request.POST, request.FILES, draft=is_draft, **options)
         valid = form.is_valid()
-        if not is_draft and services.submissions_today(request.user) >= services.DAILY_LIMIT:
-            valid = False
-            form.add_error(None, _("You have reached the limit of %(n)d submissions a day. "
-                                   "Your text is kept: save it as a draft and submit it "
-                                   "tomorrow.") % {"n": services.DAILY_LIMIT})
         # Files that passed their checks are kept, even when something else needs fixing
-        # (never for bots).
-        uploads = [] if form.is_spam else attachments.stash(request.user, form.checked_files)
+        # (never for bots), within the person's quota of pending files.
+        uploads = []
+        if form.checked_files and not form.is_spam:
+            uploads = attachments.stash_within_quota(request.user, form.checked_files)
+            if uploads is None:
+                uploads, valid = [], False
+                form.add_error("attachments", _(
+                    "These files were not kept: together with the files you sent earlier "
+                    "without saving, they exceed %(limit)s. Save your practice with the files "
+                    "already attached, or remove some, then attach the others again."
+                ) % {"limit": filesizeformat(settings.HUB_SUBMISSION_PENDING_QUOTA)})
         if valid:
-            page = services.save_draft(request.user, form.cleaned_data, language, page,
-                                       uploads=uploads, clean=not is_draft)
-            if is_draft:
-                messages.success(request, _("Your draft is saved."))
+            try:
+                services.save_and_submit(request.user, form.cleaned_data, language, page,
+                                         uploads=uploads, for_review=not is_draft)
+            except services.LimitReached as limit:
+                form.add_error(None, str(limit))
             else:
-                services.submit(request.user, page)
-                messages.success(request, _("Your practice is submitted for review."))
-            return redirect("practices:mine")
+                if is_draft:
+                    messages.success(request, _("Your draft is saved."))
+                else:
+                    messages.success(request, _("Your practice is submitted for review."))
+                return redirect("practices:mine")
         form.new_uploads = uploads
     else:
         initial = services.initial_from(page) if page else {}
@@ -53,12 +72,12 @@ def _handle(request, page=None):
     return render(request, "practices/submission/form.html", {"form": form, "practice": page})
 
 
-@login_required
+@verified_email_required
 def submit(request):
     return _handle(request)
 
 
-@login_required
+@verified_email_required
 def edit(request, pk):
     page = _own_page(request.user, pk)
     rows = {row["page"].pk: row for row in services.submissions_of(request.user)}

@@ -98,7 +98,7 @@ def test_submitter_cannot_open_the_admin(submitter):
     page = submit(client)
     for url in ("/admin/", f"/admin/pages/{page.pk}/edit/"):
         response = client.get(url)
-        assert response.status_code == 302 and "/admin/login/" in response.url
+        assert response.status_code == 302 and "/accounts/login/" in response.url
 
 
 def test_other_users_submission_is_404(submitter):
@@ -118,7 +118,7 @@ def test_posting_cannot_bypass_moderation(submitter):
     assert not page.live
     # The submitter cannot approve their own task in the admin either.
     response = act(client, page, "approve")
-    assert response.status_code == 302 and "/admin/login/" in response.url
+    assert response.status_code == 302 and "/accounts/login/" in response.url
     assert not PracticePage.objects.get(pk=page.pk).live
 
 

@@ -4,11 +4,12 @@ from datetime import timedelta
 
 from django.core.management.base import BaseCommand
 
-from practices.submission.attachments import clean_pending
+from practices.submission.attachments import clean_pending, delete_stray_files
 
 
 class Command(BaseCommand):
-    help = "Delete pending submission uploads (and their files) older than --hours (24)."
+    help = ("Delete pending submission uploads (and their files) older than --hours (24), and "
+            "files of documents and images that no database row knows, as old.")
 
     def add_arguments(self, parser):
         parser.add_argument("--hours", type=int, default=24)
@@ -16,3 +17,5 @@ class Command(BaseCommand):
     def handle(self, *args, hours, **options):
         count = clean_pending(timedelta(hours=hours))
         self.stdout.write(f"Deleted {count} pending upload(s) older than {hours} hours.")
+        strays = delete_stray_files(timedelta(hours=hours))
+        self.stdout.write(f"Deleted {strays} file(s) that no document or image row knows.")

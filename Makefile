@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
 
-.PHONY: test-redis redis-start redis-stop bench help install translations migrate demo run test test-browser lint messages clean audit
+.PHONY: stack stack-stop loadtest drills test-redis redis-start redis-stop bench help install translations migrate demo run test test-browser lint messages clean audit
 
 help:
 	@echo "make run           set everything up and serve http://$(HOST):$(PORT)/"
@@ -15,6 +15,8 @@ help:
 	@echo "make test-browser  browser tests in Debian's Chromium (apt-get install -y chromium)"
 	@echo "make lint          ruff, makemigrations --check"
 	@echo "make messages      refresh the Arabic .po catalogues (needs GNU gettext)"
+	@echo "make stack         the production stack on loopback: Varnish, gunicorn, PostgreSQL, Redis, worker"
+	@echo "make stack-stop    stop it; make loadtest / make drills run against it"
 	@echo "make test-redis    the tests that need Redis, on a throw-away redis-server (port REDIS_PORT)"
 	@echo "make audit         axe-core, Nu HTML Checker, Lighthouse, page weight (needs node, java, chromium)"
 
@@ -92,3 +94,17 @@ redis-stop:
 test-redis: translations redis-start
 	HUB_TEST_REDIS_URL=redis://127.0.0.1:$(REDIS_PORT)/15 $(BIN)/python -m pytest -m redis \
 	  $(PYTEST_ARGS); status=$$?; $(MAKE) --no-print-directory redis-stop; exit $$status
+
+# The production stack on one machine (deploy/stack.sh; ports STACK_PORT, STACK_APP_PORT,
+# STACK_REDIS_PORT; DATABASE_URL), a load test and fault drills against it.
+stack: translations
+	deploy/stack.sh start
+
+stack-stop:
+	deploy/stack.sh stop
+
+loadtest: stack
+	$(BIN)/python deploy/loadtest.py
+
+drills: stack
+	$(BIN)/python deploy/drills.py

@@ -35,10 +35,13 @@ from wagtail.contrib.frontend_cache.backends import HTTPBackend
 logger = logging.getLogger(__name__)
 
 GENERATION_KEY = "hub:page-generation"
-# Writes that change no page: bookkeeping of sessions, tasks, outgoing e-mail, logs.
-IGNORED_APPS = {"sessions", "django_tasks_db", "outbox", "admin", "contenttypes"}
+# Writes that change no page: bookkeeping of sessions, tasks, outgoing e-mail, logs, and the
+# indexes the task worker keeps up to date after a change (which itself already purged).
+IGNORED_APPS = {"sessions", "django_tasks_db", "outbox", "admin", "contenttypes",
+                "wagtailsearch"}
 IGNORED_MODELS = {"wagtailcore.pagelogentry", "wagtailcore.modellogentry",
-                  "wagtailusers.userprofile", "account.emailconfirmation"}
+                  "wagtailcore.referenceindex", "wagtailusers.userprofile",
+                  "account.emailconfirmation"}
 DEFAULT_EXCLUDE = (r"^/admin/", r"^/django-admin/", r"^/documents/", r"^/[\w-]+/search/",
                    r"^/[\w-]+/accounts/", r"^/accounts/")
 
@@ -90,7 +93,9 @@ def purge_http_caches():
 
 def _changed(sender, instance=None, update_fields=None, **kwargs):
     meta = sender._meta
-    if meta.app_label in IGNORED_APPS or meta.label_lower in IGNORED_MODELS:
+    app_name = getattr(meta.app_config, "name", meta.app_label)  # None for migration models
+    if (meta.app_label in IGNORED_APPS or app_name in IGNORED_APPS
+            or meta.label_lower in IGNORED_MODELS):
         return
     if update_fields and set(update_fields) <= {"last_login"}:
         return

@@ -162,3 +162,21 @@ def test_a_reply_shows_at_once(client, topic, question):  # noqa: F811
     reply.body = "Our ministry opened three desks"
     reply.save()
     assert "Our ministry opened three desks" in text(fresh(client, topic.url))
+
+
+def test_bookkeeping_writes_do_not_purge(client, home_pages, settings):
+    """Task results, outgoing e-mail and sessions change no page: the cache stays warm while
+    the worker runs (it used to be purged at every task the worker claimed)."""
+    from django_tasks_db.models import DBTaskResult
+
+    from outbox.models import OutgoingEmail
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    get(client, "/en/")
+    assert get(client, "/en/")[1] == "hit"
+    from outbox.delivery import deliver_email
+
+    deliver_email.enqueue(0)
+    DBTaskResult.objects.get().claim("worker")
+    OutgoingEmail.objects.create(subject="s", from_email="a@example.org", to=["b@example.org"])
+    assert get(client, "/en/")[1] == "hit"

@@ -5,7 +5,7 @@
 #   deploy/stack.sh start | stop | status | env
 #
 # Ports (override in the environment): STACK_PORT (Varnish, 8300), STACK_APP_PORT (gunicorn,
-# 8301), STACK_REDIS_PORT (6390); DATABASE_URL (default postgres://postgres@127.0.0.1:5432/
+# 8301), STACK_REDIS_PORT (6380); DATABASE_URL (default postgres://postgres@127.0.0.1:5432/
 # hub_stack, created if missing). State, logs, media and e-mails under var/stack/.
 # Installs varnish, redis-server, wrk and postgresql from Debian when they are missing.
 set -euo pipefail
@@ -15,7 +15,7 @@ RUN="$ROOT/var/stack"
 PY="$ROOT/.venv/bin/python"
 STACK_PORT=${STACK_PORT:-8300}
 STACK_APP_PORT=${STACK_APP_PORT:-8301}
-STACK_REDIS_PORT=${STACK_REDIS_PORT:-6390}
+STACK_REDIS_PORT=${STACK_REDIS_PORT:-6380}
 STACK_DATABASE_URL=${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/hub_stack}
 mkdir -p "$RUN"
 
@@ -91,6 +91,10 @@ EOF
 
 start_redis() {
   alive redis && return 0
+  if redis-cli -p "$STACK_REDIS_PORT" ping >/dev/null 2>&1; then
+    echo "port $STACK_REDIS_PORT already has a Redis that is not the stack's: set STACK_REDIS_PORT"
+    return 1
+  fi
   redis-server "$ROOT/deploy/redis.conf" --port "$STACK_REDIS_PORT" --daemonize yes \
     --pidfile "$RUN/redis.pid" --dir "$RUN" --logfile "$RUN/redis.log"
   for _ in $(seq 1 50); do redis-cli -p "$STACK_REDIS_PORT" ping >/dev/null 2>&1 && return 0; sleep 0.1; done

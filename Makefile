@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
 
-.PHONY: stack stack-stop loadtest drills test-redis redis-start redis-stop bench help install translations migrate demo run test test-browser lint messages clean audit
+.PHONY: stack stack-stop loadtest drills test-redis redis-start redis-stop engine engine-cluster engine-stop test-engine test-cluster bench help install translations migrate demo run test test-browser lint messages clean audit
 
 help:
 	@echo "make run           set everything up and serve http://$(HOST):$(PORT)/"
@@ -15,6 +15,11 @@ help:
 	@echo "make test-browser  browser tests in Debian's Chromium (apt-get install -y chromium)"
 	@echo "make lint          ruff, makemigrations --check"
 	@echo "make messages      refresh the Arabic .po catalogues (needs GNU gettext)"
+	@echo "make engine        start an OpenSearch node on 127.0.0.1:9200 (needs java 17, maven)"
+	@echo "make engine-cluster  a two-node OpenSearch cluster on 127.0.0.1:9201,9202"
+	@echo "make engine-stop   stop the node(s)"
+	@echo "make test-engine   the search tests on a fresh OpenSearch node"
+	@echo "make test-cluster  a node of a two-node cluster stopped during searches and publishes"
 	@echo "make stack         the production stack on loopback: Varnish, gunicorn, PostgreSQL, Redis, worker"
 	@echo "make stack-stop    stop it; make loadtest / make drills run against it"
 	@echo "make test-redis    the tests that need Redis, on a throw-away redis-server (port REDIS_PORT)"
@@ -72,6 +77,30 @@ audit/node_modules/.installed: audit/package.json audit/package-lock.json
 audit: translations audit/node_modules/.installed
 	@test -x /usr/bin/chromium || { echo "Chromium is missing: apt-get install -y chromium"; exit 1; }
 	$(BIN)/python audit/run_audit.py
+
+# The search engine: OpenSearch from Maven Central's jars (engine/), data under var/.
+engine:
+	engine/engine.sh start
+
+engine-cluster:
+	engine/engine.sh cluster
+
+engine-stop:
+	engine/engine.sh stop
+
+# The search suite on a fresh OpenSearch node (started and stopped here; port 9200).
+ENGINE_TESTS ?= tests/search
+test-engine: translations
+	engine/engine.sh start
+	OPENSEARCH_URL=http://127.0.0.1:9200 $(BIN)/python -m pytest -m "not browser" $(ENGINE_TESTS) $(PYTEST_ARGS); \
+	  status=$$?; engine/engine.sh stop; exit $$status
+
+# A node of the two-node cluster stopped during searches and publishes (ports 9201, 9202).
+test-cluster: translations
+	engine/engine.sh cluster
+	OPENSEARCH_URL=http://127.0.0.1:9201,http://127.0.0.1:9202 OPENSEARCH_CLUSTER=1 \
+	  $(BIN)/python -m pytest tests/search/test_engine_cluster.py $(PYTEST_ARGS); \
+	  status=$$?; engine/engine.sh stop hub-a hub-b; exit $$status
 
 PRACTICES ?= 10000
 bench: translations

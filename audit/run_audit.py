@@ -316,8 +316,12 @@ def log_in():
 # ---------------------------------------------------------------- the judges
 
 def run_axe(browser, result, cookies):
-    """axe-core in Chromium, WCAG 2.1 A/AA rules."""
-    context = browser.new_context()
+    """axe-core in Chromium, WCAG 2.1 A/AA rules.
+
+    axe is the judge's own script, added to the page as an inline <script>: the site's
+    Content-Security-Policy would refuse it, so this context bypasses the policy (the browser
+    tests check that the site's pages load without a violation)."""
+    context = browser.new_context(bypass_csp=True)
     if cookies:
         context.add_cookies([
             {"name": name, "value": value, "url": BASE_URL} for name, value in cookies.items()

@@ -2,10 +2,12 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from hub import routing, security, views
 from hub.accounts import views as account_views
+from hub.sitemap import HubSitemap
 from search import views as search_views
 
 handler404 = "hub.views.page_not_found"
@@ -22,6 +24,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("healthz", views.healthz, name="healthz"),
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": HubSitemap}}, name="sitemap"),
 ]
 
 if settings.DEBUG:
@@ -36,6 +39,7 @@ urlpatterns += i18n_patterns(
     path("search/", search_views.search, name="search"),
     path("accounts/profile/", account_views.profile, name="account_profile"),
     path("accounts/", include("allauth.urls")),
+    path("newsletter/", include("newsletter.urls")),
     # Before Wagtail's catch-all: the repository page's own URL is /<lang>/practices/.
     path("practices/", include("practices.urls")),
     # Wagtail's URLs, pages served through hub/routing.py.

@@ -30,7 +30,6 @@ from .models import Question, Reply, ReplyReport, TopicFollow
 
 # -- context -------------------------------------------------------------------------
 
-
 def get_space(topic):
     if not hasattr(topic, "_space"):
         topic._space = topic.get_parent().specific
@@ -107,7 +106,6 @@ def render_with(topic, request, key, form, status=400):
 
 # -- helpers -------------------------------------------------------------------------
 
-
 def permalink(topic, request, reply):
     return HttpResponseRedirect(f"{topic.get_url(request)}#{reply.anchor}")
 
@@ -176,7 +174,6 @@ def any_reply(topic, reply_id):
 
 
 # -- posting -------------------------------------------------------------------------
-
 
 @signed_in()
 def post_reply(topic, request):
@@ -254,7 +251,6 @@ def _form_key(form):
 
 # -- authors -------------------------------------------------------------------------
 
-
 @signed_in(methods=("GET", "POST"))
 def edit_reply(topic, request, reply_id):
     reply = own_reply(topic, request, reply_id)
@@ -309,7 +305,6 @@ def report_reply(topic, request, reply_id):
 
 # -- moderators ----------------------------------------------------------------------
 
-
 @moderating
 def hide_reply(topic, request, reply):
     form = HideReplyForm(request.POST)
@@ -330,7 +325,6 @@ def approve_reply(topic, request, reply):
 
 
 # -- following -----------------------------------------------------------------------
-
 
 @signed_in()
 def follow(topic, request):

@@ -1,4 +1,5 @@
-"""Page querysets whose ``public()`` costs no query.
+"""The base pages every page model inherits (``HubPage``, ``SectionPage``), the one pattern for
+routable pages' routes (``to_view``), and page querysets whose ``public()`` costs no query.
 
 Wagtail's ``PageQuerySet.public()`` reads every ``PageViewRestriction`` each time it is called:
 one query per listing on a page. Here the restricted sections are cached (``hub/cache.py``

@@ -78,9 +78,16 @@ def serve(request, path):
     return wagtail_views.serve(request, path)
 
 
+def serve_file(request, path):
+    """A page route named like a file (``events/feed.ics``): Wagtail's URLs all end with a
+    slash, a file's does not. The route is declared with the slash (``@path("feed.ics/")``)."""
+    return serve(request, path + "/")
+
+
 # Wagtail's own URLs (password and login forms of private pages) with this router's serve view,
-# under Wagtail's name so that page URLs reverse as usual.
+# under Wagtail's name so that page URLs reverse as usual; then routes named like files.
 urlpatterns = [
     *(pattern for pattern in wagtail_urls.urlpatterns if pattern.name != "wagtail_serve"),
     re_path(wagtail_urls.serve_pattern, serve, name="wagtail_serve"),
+    re_path(r"^((?:[\w\-]+/)*[\w\-]+\.[a-z0-9]{2,5})$", serve_file, name="hub_serve_file"),
 ]

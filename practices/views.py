@@ -1,15 +1,17 @@
 """Thin glue between the routable repository page and the listing/export services."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.db.models import CharField, F, IntegerField, Value
 from django.db.models.functions import Cast
+from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from django.utils.cache import patch_cache_control
+from django.utils.translation import gettext as _
 from django_countries.fields import Country
 
-from hub.frame import frame_for
 from hub.structure import language_code_of
+from search.query import SearchUnavailable, engine_guard
 
 from .exports import atom_response, csv_response, json_response
 from .listing import (
@@ -25,6 +27,26 @@ from .terms import TERMS
 
 def serve_listing(index_page, request):
     filters = parse_filters(request.GET)
+    try:
+        with engine_guard():
+            response = _serve_listing(index_page, request, filters)
+            return response.render() if hasattr(response, "render") else response
+    except SearchUnavailable:
+        if request.GET.get("format") in ("csv", "json"):
+            return HttpResponse(_("Keyword search is unavailable for a moment. Please try the "
+                                  "export again in a few minutes."),
+                                status=503, content_type="text/plain; charset=utf-8")
+        # The search engine is away: the listing without the keyword, said so; the keyword
+        # stays in the form.
+        without_keyword = replace(
+            filters, q="", sort="newest" if filters.sort == "relevance" else filters.sort)
+        response = _serve_listing(index_page, request, without_keyword, shown=filters)
+        response.context_data["keyword_unavailable"] = True
+        response.status_code = 503
+        return response
+
+
+def _serve_listing(index_page, request, filters, shown=None):
     listing = Listing(index_page.locale_id, filters)
     export = request.GET.get("format")
     filename = f"practices-{language_code_of(index_page, request)}"
@@ -37,7 +59,7 @@ def serve_listing(index_page, request):
     other = listing.other_language_count
     context = index_page.get_context(request)
     context.update({
-        "filters": filters,
+        "filters": shown or filters,
         "facets": facets,
         "chips": chips(filters, facets),
         "paginator": paginator,
@@ -45,19 +67,25 @@ def serve_listing(index_page, request):
         "practices": page_obj.object_list,
         "other_language_count": other,
         "other_language_pages": (
-            frame_for(request, index_page).other_translations() if other else []
+            index_page.frame(request).other_translations() if other else []
         ),
-        "sorts": sort_options(filters),
+        "sorts": sort_options(shown or filters),
     })
     response = TemplateResponse(request, "practices/practice_index_page.html", context)
-    if filters.q:
+    if (shown or filters).q:
         patch_cache_control(response, no_cache=True, private=True)
     return response
 
 
 def serve_feed(index_page, request):
-    return atom_response(Listing(index_page.locale_id, parse_filters(request.GET)), request,
-                         index_page)
+    try:
+        with engine_guard():
+            return atom_response(Listing(index_page.locale_id, parse_filters(request.GET)),
+                                 request, index_page)
+    except SearchUnavailable:
+        return HttpResponse(_("Keyword search is unavailable for a moment. Please try the "
+                              "export again in a few minutes."),
+                            status=503, content_type="text/plain; charset=utf-8")
 
 
 def sort_options(filters):

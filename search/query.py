@@ -13,7 +13,12 @@ Every function takes ``queryset`` (the caller's filters: live, public, locale, f
 - ``matching_ids(model, q)``: the pks of every matching row, unordered, in one query (the
   practice listing intersects them with its own in-memory index).
 - ``search_pages(queryset, q)``: every matching id, best first (tests, small sets).
+
+On a search engine that cannot be reached, each raises ``SearchUnavailable`` (the caller shows
+a message instead of results; see ``engine_guard`` for lazy results).
 """
+
+from contextlib import contextmanager
 
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
@@ -22,6 +27,25 @@ from wagtail.search.backends import get_search_backend
 from hub import registry
 
 MAX_QUERY_LENGTH = 200
+
+
+class SearchUnavailable(Exception):
+    """The search engine cannot answer now (stopped, unreachable, overloaded)."""
+
+
+@contextmanager
+def engine_guard():
+    """Turn an engine's "unreachable" errors raised inside the block into SearchUnavailable."""
+    try:
+        yield
+    except SearchUnavailable:
+        raise
+    except Exception as error:
+        from .backends.engine import is_unavailable
+
+        if is_unavailable(error):
+            raise SearchUnavailable(str(error)) from error
+        raise
 
 
 def search_types():
@@ -63,13 +87,17 @@ def matching(queryset, q):
     q = clean_query(q)
     if not q:
         return queryset.none()
-    return get_search_backend().matching(queryset, q)
+    with engine_guard():
+        return get_search_backend().matching(queryset, q)
 
 
 def matching_ids(model, q):
     """Pks of every ``model`` row matching ``q`` (unordered; any state, any language)."""
     q = clean_query(q)
-    return get_search_backend().matching_ids(model, q) if q else []
+    if not q:
+        return []
+    with engine_guard():
+        return get_search_backend().matching_ids(model, q)
 
 
 class RankedIds:
@@ -93,7 +121,9 @@ class RankedIds:
             return self[key:key + 1][0]
         if not self.q:
             return []
-        return get_search_backend().ranked_ids(self.queryset, self.q, key.start or 0, key.stop)
+        with engine_guard():
+            return get_search_backend().ranked_ids(self.queryset, self.q, key.start or 0,
+                                                   key.stop)
 
 
 def ranked(queryset, q, count=None):

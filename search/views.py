@@ -13,7 +13,14 @@ from hub.structure import locale_id, site_structure
 
 from .analysis import terms
 from .highlight import highlight, page_text
-from .query import clean_query, content_type_ids, search_results, search_types
+from .query import (
+    SearchUnavailable,
+    clean_query,
+    content_type_ids,
+    engine_guard,
+    search_results,
+    search_types,
+)
 
 RESULTS_PER_PAGE = 10
 RTL_LANGUAGES = {"ar"}
@@ -65,21 +72,8 @@ def _facet(results):
         return {}
 
 
-@never_cache
-def search(request):
-    query = clean_query(request.GET.get("q", ""))
-    known_types = search_types()
-    selected = [t for t in request.GET.getlist("type") if t in known_types]
-    all_languages = request.GET.get("all_languages") == "1"
-    locale = locale_id() or Locale.get_active().pk  # the cached id, else Wagtail's fallback
-    language = get_language()
-
-    base = public(Page.objects.live())
-    if not all_languages:
-        base = base.filter(locale=locale)
-    type_of = content_type_ids(known_types)
-
-    type_counts = {name: 0 for name in known_types}
+def _results(request, base, query, selected, type_of, type_counts):
+    """The paginator and page of results; fills ``type_counts`` (counts per type)."""
     results = Page.objects.none()
     total = 0
     if query:
@@ -102,8 +96,36 @@ def search(request):
         page_obj = paginator.page(1)
     except EmptyPage:
         page_obj = paginator.page(paginator.num_pages)
+    return paginator, page_obj
 
-    items = _decorate(page_obj.object_list, query, language) if query else []
+
+@never_cache
+def search(request):
+    query = clean_query(request.GET.get("q", ""))
+    known_types = search_types()
+    selected = [t for t in request.GET.getlist("type") if t in known_types]
+    all_languages = request.GET.get("all_languages") == "1"
+    locale = locale_id() or Locale.get_active().pk  # the cached id, else Wagtail's fallback
+    language = get_language()
+
+    base = public(Page.objects.live())
+    if not all_languages:
+        base = base.filter(locale=locale)
+    type_of = content_type_ids(known_types)
+
+    type_counts = {name: 0 for name in known_types}
+    try:
+        with engine_guard():
+            paginator, page_obj = _results(request, base, query, selected, type_of, type_counts)
+            items = _decorate(page_obj.object_list, query, language) if query else []
+    except SearchUnavailable:
+        # The engine is away: say so, keep the form filled in, answer 503 (try again later).
+        return TemplateResponse(request, "search/search.html", {
+            "search_query": query, "unavailable": True, "items": [],
+            "types": [{"name": name, "count": 0, "selected": name in selected}
+                      for name in known_types],
+            "all_languages": all_languages, "is_rtl": get_language_bidi(),
+        }, status=503)
     return TemplateResponse(request, "search/search.html", {
         "search_query": query,
         "search_results": page_obj,

@@ -85,12 +85,57 @@ def practice_indexes(home_pages):
     return {"en": index, "ar": arabic}
 
 def pytest_collection_modifyitems(config, items):
-    """Elasticsearch tests need a cluster: skip them, visibly, unless ELASTICSEARCH_URL is set."""
+    """Engine tests need a server: skip them, visibly, unless ELASTICSEARCH_URL /
+    OPENSEARCH_URL is set (`make engine` starts an OpenSearch node, see engine/)."""
     import os
 
-    if os.environ.get("ELASTICSEARCH_URL"):
+    needs = {
+        "elasticsearch": ("ELASTICSEARCH_URL", "a reachable Elasticsearch cluster"),
+        "opensearch": ("OPENSEARCH_URL", "a reachable OpenSearch node (make engine)"),
+    }
+    for marker, (variable, what) in needs.items():
+        if os.environ.get(variable):
+            continue
+        skip = pytest.mark.skip(reason=f"needs {what}: set {variable}")
+        for item in items:
+            if marker in item.keywords:
+                item.add_marker(skip)
+
+
+@pytest.fixture(scope="session")
+def engine_indexes():
+    """With OPENSEARCH_URL set, the test indexes, created afresh once per run with the hub's
+    mappings (as `update_index` would); None on the database backends."""
+    from django.conf import settings
+    from wagtail.search.backends import get_search_backend
+    from wagtail.search.index import get_indexed_models
+
+    if not settings.OPENSEARCH_URL:
+        return None
+    backend = get_search_backend()
+    indexes = {}
+    for model in get_indexed_models():
+        indexes.setdefault(backend.get_index_for_model(model).name, []).append(model)
+    # Every index of an earlier run, aliased ones too (update_index rebuilds behind aliases).
+    backend.es.indices.delete(index=f"{backend.index_prefix}*", ignore_unavailable=True)
+    for name, models in indexes.items():
+        index = backend.index_class(backend, name)
+        index.put()
+        for model in models:
+            index.add_model(model)
+    return backend, list(indexes)
+
+
+@pytest.fixture(autouse=True)
+def empty_engine_indexes(request):
+    """Each test starts with empty engine indexes: the database rolls back, the engine does
+    not, and a page id may be used again by the next test."""
+    from django.conf import settings
+
+    if not getattr(settings, "OPENSEARCH_URL", None):
+        yield
         return
-    skip = pytest.mark.skip(reason="needs a reachable Elasticsearch cluster: set ELASTICSEARCH_URL")
-    for item in items:
-        if "elasticsearch" in item.keywords:
-            item.add_marker(skip)
+    backend, names = request.getfixturevalue("engine_indexes")
+    backend.es.delete_by_query(index=",".join(names), body={"query": {"match_all": {}}},
+                               refresh=True, conflicts="proceed")
+    yield

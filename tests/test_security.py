@@ -186,7 +186,7 @@ def test_csrf_failure_uses_the_site_template_in_the_visitors_language(repository
 
 def test_bad_request_uses_the_site_template(home_pages):
     fields = "&".join(f"f{n}=x" for n in range(10_001))
-    response = Client().post("/ar/search/", fields,
+    response = Client().post("/ar/accounts/login/", fields,
                              content_type="application/x-www-form-urlencoded")
     assert response.status_code == 400
     html = response.content.decode()
@@ -203,3 +203,20 @@ def test_too_large_request_gets_413_in_the_visitors_language(repository, setting
     english = client.post("/en/practices/submit/", {"title": "x"},
                           CONTENT_LENGTH=str(settings.HUB_MAX_REQUEST_SIZE + 1))
     assert "attach fewer or smaller files" in english.content.decode()
+
+
+def test_verify_email_lets_a_createsuperuser_account_sign_in(db):
+    from io import StringIO
+
+    from django.contrib.auth import get_user_model
+    from django.core.management import call_command
+
+    get_user_model().objects.create_superuser("root", "root@example.org", PASSWORD)
+    client = Client()
+    client.post("/en/accounts/login/", {"login": "root@example.org", "password": PASSWORD})
+    assert "/accounts/login/" in client.get("/admin/").url  # unverified: refused
+    call_command("verify_email", "root@example.org", stdout=StringIO())
+    response = client.post("/en/accounts/login/", {"login": "root@example.org",
+                                                   "password": PASSWORD})
+    assert response.status_code == 302
+    assert client.get("/admin/").status_code == 200

@@ -32,6 +32,8 @@ INSTALLED_APPS = [
     "search",
     "discussions",
     "countries",
+    "events",
+    "newsletter",
     "outbox",
     # Translation
     "wagtail_localize",
@@ -39,6 +41,7 @@ INSTALLED_APPS = [
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.routable_page",
+    "wagtail.contrib.sitemaps",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.embeds",
@@ -245,8 +248,19 @@ TASKS = {"default": {"BACKEND": TASK_BACKENDS[TASKS_BACKEND]}}
 
 # Search: Wagtail's backends on text analysed by search/analysis.py (Arabic normalisation,
 # stemming), so every backend matches the same words. See search/backends/.
+OPENSEARCH_URL = env_str("OPENSEARCH_URL")  # an OpenSearch 2.x node or cluster (make engine)
 ELASTICSEARCH_URL = env_str("ELASTICSEARCH_URL")
-if ELASTICSEARCH_URL:
+if OPENSEARCH_URL:
+    WAGTAILSEARCH_BACKENDS = {
+        "default": {
+            "BACKEND": "search.backends.opensearch",
+            "URLS": env_list("OPENSEARCH_URL"),  # several nodes: comma-separated
+            "INDEX_PREFIX": env_str("OPENSEARCH_INDEX_PREFIX", "hub_"),
+            "TIMEOUT": env_int("OPENSEARCH_TIMEOUT", 10),
+            "OPTIONS": {},
+        }
+    }
+elif ELASTICSEARCH_URL:
     WAGTAILSEARCH_BACKENDS = {
         "default": {
             "BACKEND": "search.backends.elasticsearch9",

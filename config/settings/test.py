@@ -18,3 +18,8 @@ WHITENOISE_USE_FINDERS = True
 # A small app defined in the tests that plugs into the hub's registries (tests/pluggable/).
 INSTALLED_APPS = [*INSTALLED_APPS, "tests.pluggable"]  # noqa: F405
 HUB_PAGE_CACHE = False  # tests read response.context; tests/production turn it on
+
+if OPENSEARCH_URL:  # noqa: F405
+    # Tests write to their own indexes, and every write is searchable at once.
+    WAGTAILSEARCH_BACKENDS["default"].update(  # noqa: F405
+        INDEX_PREFIX=env_str("OPENSEARCH_INDEX_PREFIX", "hub_test_"), REFRESH=True)  # noqa: F405

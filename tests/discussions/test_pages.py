@@ -15,20 +15,18 @@ from discussions.models import (
 from home.models import HomePage
 from hub.demo import publish, publish_translation
 from tests.factories import UserFactory
+from tests.page_rules import PageTreeRules
 
 from .conftest import make_topic
 
 pytestmark = pytest.mark.django_db
 
 
-class TestTree(WagtailPageTestCase):
-    def test_parent_and_child_types(self):
-        self.assertCanCreateAt(HomePage, DiscussionIndexPage)
-        self.assertCanCreateAt(DiscussionIndexPage, DiscussionSpacePage)
-        self.assertCanCreateAt(DiscussionSpacePage, DiscussionTopicPage)
-        self.assertCanNotCreateAt(HomePage, DiscussionTopicPage)
-        self.assertCanNotCreateAt(DiscussionIndexPage, DiscussionTopicPage)
-        self.assertCanNotCreateAt(Page, DiscussionSpacePage)
+class TestTree(PageTreeRules, WagtailPageTestCase):
+    allowed = [(HomePage, DiscussionIndexPage), (DiscussionIndexPage, DiscussionSpacePage),
+               (DiscussionSpacePage, DiscussionTopicPage)]
+    refused = [(HomePage, DiscussionTopicPage), (DiscussionIndexPage, DiscussionTopicPage),
+               (Page, DiscussionSpacePage)]
 
 
 def test_urls_follow_the_issue(client, topic, space, discussion_index):

@@ -30,8 +30,10 @@ def test_settings_switch_on_elasticsearch_url():
     run = lambda extra: subprocess.run(  # noqa: E731
         [sys.executable, "-c", code], env={**env, **extra}, capture_output=True, text=True,
         check=True).stdout.strip()
-    assert run({"ELASTICSEARCH_URL": "http://es.example:9200"}) == "search.backends.elasticsearch9"
     env.pop("ELASTICSEARCH_URL", None)
+    env.pop("OPENSEARCH_URL", None)
+    assert run({"ELASTICSEARCH_URL": "http://es.example:9200"}) == "search.backends.elasticsearch9"
+    assert run({"OPENSEARCH_URL": "http://os.example:9200"}) == "search.backends.opensearch"
     assert run({}) == "search.backends.database"
 
 

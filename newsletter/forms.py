@@ -1,0 +1,39 @@
+from django import forms
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+
+from hub.models import Objective
+
+
+def topic_choices(language_code):
+    return [(str(o.number), f"{o.number}. {o.short_title or o.title}")
+            for o in Objective.objects.filter(locale__language_code=language_code)]
+
+
+class PreferencesForm(forms.Form):
+    language = forms.ChoiceField(label=_("Language of the newsletter"), choices=settings.LANGUAGES,
+                                 widget=forms.RadioSelect)
+    topics = forms.MultipleChoiceField(
+        label=_("Topics"), required=False, widget=forms.CheckboxSelectMultiple,
+        help_text=_("The GCM objectives you follow. None: everything."),
+    )
+
+    def __init__(self, *args, language_code="en", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["topics"].choices = topic_choices(language_code)
+
+    def clean_topics(self):
+        return sorted(int(value) for value in self.cleaned_data["topics"])
+
+
+class SubscribeForm(PreferencesForm):
+    email = forms.EmailField(label=_("Email"), max_length=254)
+    # Honeypot: visually hidden and skipped by keyboards and screen readers; bots fill it in.
+    website = forms.CharField(
+        label=_("Leave this field empty"), required=False,
+        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+    )
+    field_order = ["email", "language", "topics", "website"]
+
+    def is_bot(self):
+        return bool(self.data.get("website"))

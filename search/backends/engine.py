@@ -1,0 +1,143 @@
+"""What the hub's search-engine backends share (Elasticsearch 9, OpenSearch 2).
+
+Documents carry the output of ``search.analysis`` and queries are analysed the same way, so an
+engine matches exactly what the database backends match and the Python highlighter marks the
+words the engine matched. Why not the engines' own ``arabic``/``english`` analysers per
+language: Wagtail maps one analyser per *field*, not per document language, so using them would
+mean language-specific fields on every page model or one index per language; and their Arabic
+stemmer is Lucene's light stemmer, not Snowball, so results would drift from the database
+backends (the README gives the recall of both on the suite's word pairs). The engines' own
+``arabic_normalization`` and ``decimal_digit`` filters stay in the default analyser as a safety
+net for text that reaches the index without the Python analyser; on analysed text they change
+nothing.
+
+Each backend module combines these mixins with Wagtail's classes for its engine and client:
+``AnalysedMappingMixin`` (documents), ``EngineMatchingMixin`` (the listing's interface),
+``EngineIndexingMixin`` (updates kept while the engine is away, see ``search/backlog.py``) and
+``analysed_settings`` (index settings).
+"""
+
+from copy import deepcopy
+
+from modelsearch.index import AutocompleteField, SearchField
+from modelsearch.utils import deep_update
+
+from . import analyse_value
+
+# The engines' default ``max_result_window``: the most ids one keyword search returns.
+MAX_MATCHES = 10_000
+
+ANALYSIS_SETTINGS = {
+    "settings": {
+        "analysis": {
+            "analyzer": {
+                # Applies to every text field without an explicit analyser (all SearchFields
+                # and _all_text), at index and at search time.
+                "default": {
+                    "type": "custom",
+                    "tokenizer": "whitespace",
+                    "filter": ["lowercase", "decimal_digit", "arabic_normalization"],
+                },
+            },
+        },
+    },
+}
+
+
+def analysed_settings(upstream):
+    """Wagtail's index settings for an engine with the hub's default analyser added."""
+    return deep_update(deepcopy(upstream), ANALYSIS_SETTINGS)
+
+
+class AnalysedMappingMixin:
+    """Documents whose search and autocomplete fields hold analysed text."""
+
+    def _get_document_field_data(self, field, obj):
+        name, value, edgengrams = super()._get_document_field_data(field, obj)
+        if isinstance(field, SearchField):
+            value = analyse_value(value)
+        elif isinstance(field, AutocompleteField):
+            value = analyse_value(value, stem=False)
+            edgengrams = analyse_value(edgengrams, stem=False)
+        return name, value, edgengrams
+
+
+# HTTP statuses that mean "the engine cannot answer now" rather than "the request is wrong".
+UNAVAILABLE_STATUSES = {429, 502, 503, 504}
+
+
+def is_unavailable(error):
+    """Whether ``error`` (raised by either engine's client) means the engine is unreachable
+    or overloaded: connection refused or reset, timeout, 429/502/503/504, no shard available.
+    A request the engine rejects (a bad query, a mapping conflict) is not: it is a bug to see."""
+    names = {cls.__name__ for cls in type(error).__mro__}
+    if names & {"ConnectionError", "ConnectionTimeout"}:
+        return True
+    status = getattr(error, "status_code", None) or getattr(error, "status", None)
+    if status in UNAVAILABLE_STATUSES:
+        return True
+    return "NoShardAvailableActionException" in str(error)
+
+
+class EngineIndexingMixin:
+    """Index writes that never fail an editor's save and are never lost.
+
+    ``add``/``delete`` (called by Wagtail's indexing task and ``post_delete`` handler) keep the
+    update in the backlog when the engine is unreachable, and send the backlog after the next
+    write that reaches the engine. ``add_now``/``delete_now`` are the plain writes.
+    """
+
+    is_unavailable = staticmethod(is_unavailable)
+
+    def add_now(self, obj):
+        super().add(obj)
+
+    def delete_now(self, obj):
+        super().delete(obj)
+
+    def _write(self, send, obj, action):
+        from .. import backlog
+        from ..models import IndexBacklog
+
+        try:
+            send(obj)
+        except Exception as error:
+            if not is_unavailable(error):
+                raise
+            backlog.record(obj, action, error)
+            return
+        if IndexBacklog.objects.exists():  # the engine is back: catch up
+            backlog.apply_backlog(self)
+
+    def add(self, obj):
+        self._write(self.add_now, obj, "update")
+
+    def delete(self, obj):
+        self._write(self.delete_now, obj, "delete")
+
+
+class EngineMatchingMixin:
+    """``matching`` / ``matching_ids`` / ``ranked_ids`` (see ``database.MatchingMixin``) on an
+    engine: the caller's SQL filters cannot be sent to the engine, so the engine answers with
+    ids, best first, and the database applies the caller's queryset to them."""
+
+    def matching_ids(self, model, query):
+        """Ids of ``model``'s documents matching ``query``, best first, ids only (at most
+        ``MAX_MATCHES``)."""
+        results = self.search(query, model.objects.all())
+        if not hasattr(results, "_get_es_body"):  # nothing searchable in the query
+            return []
+        response = results._backend_do_search(
+            results._get_es_body(), index=self.get_index_for_model(model).name,
+            _source=False, stored_fields="pk", size=MAX_MATCHES,
+        )
+        pk_field = model._meta.pk
+        return [pk_field.to_python(hit["fields"]["pk"][0]) for hit in response["hits"]["hits"]]
+
+    def matching(self, queryset, query):
+        return queryset.filter(pk__in=self.matching_ids(queryset.model, query))
+
+    def ranked_ids(self, queryset, query, start, stop):
+        ids = self.matching_ids(queryset.model, query)
+        kept = set(queryset.filter(pk__in=ids).values_list("pk", flat=True))
+        return [pk for pk in ids if pk in kept][start:stop]

@@ -3,7 +3,6 @@ real Redis server (``make test-redis`` or ``.ci/run`` start one), and a Redis ou
 cache miss, not a page."""
 
 import pytest
-from allauth.account.models import EmailAddress
 from django.core.cache import caches
 
 from config.settings.environment import cache_from_url
@@ -61,7 +60,6 @@ def test_site_structure_lives_in_redis_and_is_forgotten_on_publish(
 def test_login_rate_limit_counts_in_redis(redis_cache, redis_client, home_pages, client, settings):
     settings.ACCOUNT_RATE_LIMITS = {"login_failed": "3/300s/key"}
     user = UserFactory(email="amal@example.org")
-    EmailAddress.objects.create(user=user, email=user.email, verified=True, primary=True)
 
     for _ in range(3):
         response = client.post("/en/accounts/login/", {"login": user.email, "password": "wrong"})

@@ -103,8 +103,9 @@ test-cluster: translations
 	  status=$$?; engine/engine.sh stop hub-a hub-b; exit $$status
 
 PRACTICES ?= 10000
+PLEDGES ?= 10000
 bench: translations
-	$(BIN)/python bench/run.py --practices $(PRACTICES)
+	$(BIN)/python bench/run.py --practices $(PRACTICES) --pledges $(PLEDGES)
 
 # A throw-away Redis for the tests marked `redis` (deploy/redis.conf, another port, no disk).
 REDIS_PORT ?= 6390

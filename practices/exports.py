@@ -16,6 +16,7 @@ import csv
 import hashlib
 import io
 import json
+from itertools import islice
 
 from django.conf import settings
 from django.core.cache import cache
@@ -200,6 +201,53 @@ def atom_response(listing, request, index_page):
             title=page.title, link=page.get_full_url(request), description=page.summary,
             unique_id=page.get_full_url(request), pubdate=page.first_published_at,
             updateddate=page.last_published_at,
+        )
+    response = HttpResponse(content_type="application/atom+xml; charset=utf-8")
+    feed.write(response, "utf-8")
+    return response
+
+
+# The writers below take any iterable of flat dicts (values: text, numbers, lists of them), so
+# other open-data listings (voluntary reviews, pledges) publish the same formats the same way,
+# with the same protections (formula cells neutralised, Atom summaries as text). An Atom entry
+# reads the row's "title", "url" and "summary".
+
+def csv_from_rows(row_iter, filename):
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
+    response.write("\ufeff")  # spreadsheets then read the Arabic text as UTF-8
+    writer = None
+    for row in row_iter:
+        flat = {
+            k: neutralise(";".join(map(str, v)) if isinstance(v, list) else v)
+            for k, v in row.items()
+        }
+        if writer is None:
+            writer = csv.DictWriter(response, fieldnames=list(flat))
+            writer.writeheader()
+        writer.writerow(flat)
+    if writer is None:
+        response.write("title,url,summary\r\n")
+    return response
+
+
+def json_from_rows(row_iter, filename):
+    data = {"count": 0, "results": list(row_iter)}
+    data["count"] = len(data["results"])
+    response = HttpResponse(json.dumps(data, ensure_ascii=False, indent=1),
+                            content_type="application/json; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}.json"'
+    return response
+
+
+def atom_from_rows(row_iter, request, *, title, link, description, language, limit=50):
+    feed = TextSummaryAtomFeed(title=title, link=link, description=description,
+                               language=language, feed_url=request.build_absolute_uri())
+    for row in islice(row_iter, limit):
+        feed.add_item(
+            title=row["title"], link=row["url"], description=row["summary"],
+            unique_id=row["url"],
+            updateddate=None,
         )
     response = HttpResponse(content_type="application/atom+xml; charset=utf-8")
     feed.write(response, "utf-8")

@@ -161,7 +161,7 @@ def test_moderator_rejects_in_the_admin_and_submitter_cannot(submitter):
     client = logged_in(submitter)
     page = submit(client)
     url = f"/admin/practices/reject/{page.pk}/"
-    assert "/admin/login/" in client.post(url, {"comment": "x"}).url
+    assert "/accounts/login/" in client.post(url, {"comment": "x"}).url
     reviewer = logged_in(UserFactory(groups=["Reviewers"]))
     assert reviewer.post(url, {"comment": "x"}).url == "/admin/"  # not their task yet
     moderator_client = logged_in(moderator)

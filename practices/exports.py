@@ -150,7 +150,11 @@ def flat(row):
             for k, v in row.items()}
 
 
-def csv_response(listing, request, filename):
+def csv_response(listing, request, filename, rows=None):
+    """The practices of ``listing`` as CSV, streamed and cached; another listing passes its own
+    ``rows(listing, request)`` and gets the plain writer."""
+    if rows is not None:
+        return csv_from_rows(rows(listing, request), filename)
     ids = listing.ordered_ids()
 
     def produce():
@@ -175,7 +179,9 @@ def csv_response(listing, request, filename):
     return _download(chunks, "text/csv; charset=utf-8", f"{filename}.csv")
 
 
-def json_response(listing, request, filename):
+def json_response(listing, request, filename, rows=None):
+    if rows is not None:
+        return json_from_rows(rows(listing, request), filename)
     ids = listing.ordered_ids()
 
     def produce():
@@ -188,7 +194,17 @@ def json_response(listing, request, filename):
     return _download(chunks, "application/json; charset=utf-8", f"{filename}.json")
 
 
-def atom_response(listing, request, index_page):
+def atom_response(listing, request, index_page, rows=None):
+    """The ``FEED_ENTRIES`` newest entries; another listing passes its own ``rows`` (title,
+    url and summary per row)."""
+    if rows is not None:
+        return atom_from_rows(
+            rows(listing, request), request,
+            title=f"{index_page.title} · {_('GCM Knowledge Hub')}",
+            link=index_page.get_full_url(request),
+            description=strip_tags(index_page.intro or ""),
+            language=language_code_of(index_page, request), limit=FEED_ENTRIES,
+        )
     feed = TextSummaryAtomFeed(
         title=f"{index_page.title} · {_('GCM Knowledge Hub')}",
         link=index_page.get_full_url(request),

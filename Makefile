@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
 
-.PHONY: engine engine-cluster engine-stop test-engine test-cluster bench help install translations migrate demo run test test-browser lint messages clean audit
+.PHONY: stack stack-stop loadtest drills test-redis redis-start redis-stop engine engine-cluster engine-stop test-engine test-cluster bench help install translations migrate demo run test test-browser lint messages clean audit
 
 help:
 	@echo "make run           set everything up and serve http://$(HOST):$(PORT)/"
@@ -20,6 +20,9 @@ help:
 	@echo "make engine-stop   stop the node(s)"
 	@echo "make test-engine   the search tests on a fresh OpenSearch node"
 	@echo "make test-cluster  a node of a two-node cluster stopped during searches and publishes"
+	@echo "make stack         the production stack on loopback: Varnish, gunicorn, PostgreSQL, Redis, worker"
+	@echo "make stack-stop    stop it; make loadtest / make drills run against it"
+	@echo "make test-redis    the tests that need Redis, on a throw-away redis-server (port REDIS_PORT)"
 	@echo "make audit         axe-core, Nu HTML Checker, Lighthouse, page weight (needs node, java, chromium)"
 
 $(VENV)/.installed: requirements.txt
@@ -103,3 +106,35 @@ PRACTICES ?= 10000
 PLEDGES ?= 10000
 bench: translations
 	$(BIN)/python bench/run.py --practices $(PRACTICES) --pledges $(PLEDGES)
+
+# A throw-away Redis for the tests marked `redis` (deploy/redis.conf, another port, no disk).
+REDIS_PORT ?= 6390
+REDIS_PID := var/redis-$(REDIS_PORT).pid
+redis-start:
+	@command -v redis-server >/dev/null || { echo "Redis is missing: apt-get install -y redis-server"; exit 1; }
+	@mkdir -p var
+	redis-server deploy/redis.conf --port $(REDIS_PORT) --daemonize yes --pidfile $(CURDIR)/$(REDIS_PID) \
+	  --dir $(CURDIR)/var --logfile $(CURDIR)/var/redis-$(REDIS_PORT).log
+	@for i in $$(seq 1 50); do redis-cli -p $(REDIS_PORT) ping >/dev/null 2>&1 && exit 0; sleep 0.1; done; \
+	  echo "Redis did not start: see var/redis-$(REDIS_PORT).log"; exit 1
+
+redis-stop:
+	@if [ -f $(REDIS_PID) ]; then kill $$(cat $(REDIS_PID)) && rm -f $(REDIS_PID); fi
+
+test-redis: translations redis-start
+	HUB_TEST_REDIS_URL=redis://127.0.0.1:$(REDIS_PORT)/15 $(BIN)/python -m pytest -m redis \
+	  $(PYTEST_ARGS); status=$$?; $(MAKE) --no-print-directory redis-stop; exit $$status
+
+# The production stack on one machine (deploy/stack.sh; ports STACK_PORT, STACK_APP_PORT,
+# STACK_REDIS_PORT; DATABASE_URL), a load test and fault drills against it.
+stack: translations
+	deploy/stack.sh start
+
+stack-stop:
+	deploy/stack.sh stop
+
+loadtest: stack
+	$(BIN)/python deploy/loadtest.py
+
+drills: stack
+	$(BIN)/python deploy/drills.py

@@ -14,19 +14,45 @@ def percentile(values, fraction):
     return ordered[index]
 
 
+def fetch(client, url):
+    """A request, its body read to the end (streamed exports only run as they are read)."""
+    response = client.get(url)
+    if response.streaming:
+        b"".join(response.streaming_content)
+    return response
+
+
+def first_byte_and_peak(client, url):
+    """Milliseconds to the first chunk of a streamed response, and the peak of Python memory
+    allocated while reading all of it (tracemalloc), in MB."""
+    import tracemalloc
+
+    tracemalloc.start()
+    start = time.perf_counter()
+    response = client.get(url)
+    chunks = iter(response.streaming_content)
+    next(chunks)
+    first_ms = (time.perf_counter() - start) * 1000
+    size = sum(len(chunk) for chunk in chunks)
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    return {"url": url, "first_byte_ms": round(first_ms, 1),
+            "peak_mb": round(peak / 1e6, 1), "body_mb": round(size / 1e6, 1)}
+
+
 def measure(client: Client, url: str, runs: int, warmup: int = 2):
     """Median and 95th percentile in milliseconds, and the query count of one request."""
     for _ in range(warmup):
-        response = client.get(url)
+        response = fetch(client, url)
         if response.status_code != 200:
             raise RuntimeError(f"{url} answered {response.status_code}")
     timings = []
     for _ in range(runs):
         start = time.perf_counter()
-        client.get(url)
+        fetch(client, url)
         timings.append((time.perf_counter() - start) * 1000)
     with CaptureQueriesContext(connection) as queries:
-        client.get(url)
+        fetch(client, url)
     return {
         "url": url,
         "median_ms": round(statistics.median(timings), 1),

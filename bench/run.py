@@ -47,7 +47,7 @@ def main():
     from django.test import Client
 
     from bench.corpus import add_practices, ensure_demo_site
-    from bench.measure import measure
+    from bench.measure import first_byte_and_peak, measure
     from bench.pledges import add_pledges
     from pledges.models import PledgePage
     from practices.models import PracticePage
@@ -80,6 +80,8 @@ def main():
         "site search (ar)": "/ar/search/?q=الهجرة",
         "site search (en)": "/en/search/?q=migration",
         "practice detail": practice.url,
+        "Atom feed (en)": "/en/practices/feed/",
+        "CSV export, objective 8 (cached)": "/en/practices/?objective=8&format=csv",
         "country index (en)": "/en/countries/",
         "country index, filtered (ar)": "/ar/countries/?filter=champion&filter=review",
         "country page (ar)": f"/ar/countries/{busiest_country()}/",
@@ -94,6 +96,12 @@ def main():
     client = Client()
     results = {name: measure(client, url, args.runs) for name, url in pages.items()}
 
+    # The whole repository as CSV, never kept in the cache: first byte and memory while streaming.
+    from django.conf import settings
+
+    settings.PRACTICES_EXPORT_CACHE_MAX_BYTES = 0
+    export = first_byte_and_peak(client, "/en/practices/?format=csv")
+
     total = PracticePage.objects.count()
     print(f"\n{total} practices, {PledgePage.objects.count()} pledges on {engine}; "
           f"corpus ready in {build_seconds:.0f} s; "
@@ -103,12 +111,14 @@ def main():
     for name, figures in results.items():
         print(f"| {name:32} | {figures['median_ms']:9} | {figures['p95_ms']:6} | "
               f"{figures['queries']:7} |")
+    print(f"\nCSV export of every practice ({export['body_mb']} MB), uncached: first byte "
+          f"{export['first_byte_ms']} ms, peak Python memory {export['peak_mb']} MB")
     report = BASE_DIR / "reports" / f"bench-{engine}.json"
     report.parent.mkdir(exist_ok=True)
     report.write_text(json.dumps(
         {"engine": engine, "practices": total, "pledges": PledgePage.objects.count(),
          "runs": args.runs,
-         "build_seconds": round(build_seconds, 1), "pages": results},
+         "build_seconds": round(build_seconds, 1), "pages": results, "csv_export": export},
         ensure_ascii=False, indent=2,
     ))
     print(f"\nFigures written to {report.relative_to(BASE_DIR)}")

@@ -18,7 +18,8 @@ class HubConfig(AppConfig):
     verbose_name = _("GCM Knowledge Hub")
 
     def ready(self):
-        from .cache import connect_signals
+        from . import cache, page_cache
 
-        connect_signals()
+        cache.connect_signals()
+        page_cache.connect_signals()
         post_migrate.connect(_ensure_roles, sender=self, dispatch_uid="hub-ensure-roles")

@@ -57,3 +57,10 @@ def server_error(request):
 def robots_txt(request):
     lines = ["User-agent: *", "Disallow: /admin/", ""]
     return HttpResponse("\n".join(lines), content_type="text/plain")
+
+
+def healthz(request):
+    """A bare view: liveness for the HTTP cache's probe, and the floor of `make loadtest`."""
+    response = HttpResponse("ok\n", content_type="text/plain")
+    response["Cache-Control"] = "no-store"
+    return response

@@ -3,6 +3,7 @@
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 from .environment import (
@@ -35,6 +36,7 @@ INSTALLED_APPS = [
     "reviews",
     "events",
     "newsletter",
+    "outbox",
     # Translation
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -57,6 +59,7 @@ INSTALLED_APPS = [
     "taggit",
     "django_countries",
     "csp",
+    "django_tasks_db",
     # Accounts
     "allauth",
     "allauth.account",
@@ -75,6 +78,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "hub.security.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "hub.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "hub.security.RequestSizeLimitMiddleware",
@@ -114,6 +118,7 @@ DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
         conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 0),
+        conn_health_checks=True,
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
@@ -132,7 +137,13 @@ CACHES = {
     "default": cache_from_url(env_str("CACHE_URL") or env_str("REDIS_URL") or "locmem://hub"),
 }
 
-globals().update(email_settings("django.core.mail.backends.smtp.EmailBackend"))
+# Every e-mail goes through the outbox (outbox/): stored with a delivery task, then delivered by
+# the task worker through the backend chosen by EMAIL_URL / EMAIL_BACKEND, retried on failure.
+_delivery = email_settings("django.core.mail.backends.smtp.EmailBackend")
+OUTBOX_DELIVERY_BACKEND = _delivery.pop("EMAIL_BACKEND")
+globals().update(_delivery)
+EMAIL_BACKEND = "outbox.backend.QueuedEmailBackend"
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 30)  # seconds; shorter than the outbox's lease
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "GCM Knowledge Hub <hub@localhost>")
 SERVER_EMAIL = env_str("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 
@@ -218,8 +229,27 @@ WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True
 
-# Index updates run through django-tasks. Immediate: a published page is searchable at once.
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Page cache for anonymous visitors (hub/page_cache.py), forgotten on every content change.
+HUB_PAGE_CACHE = env_bool("HUB_PAGE_CACHE", True)
+HUB_PAGE_CACHE_TIMEOUT = env_int("HUB_PAGE_CACHE_TIMEOUT", 3600)
+# An HTTP cache in front (Varnish, deploy/varnish.vcl) purged through Wagtail's frontend_cache.
+if env_str("VARNISH_URL"):
+    INSTALLED_APPS.append("wagtail.contrib.frontend_cache")
+    WAGTAILFRONTENDCACHE = {
+        "varnish": {"BACKEND": "hub.page_cache.VarnishBackend", "LOCATION": env_str("VARNISH_URL")},
+    }
+
+# Background tasks (django-tasks): e-mail delivery, search index updates. "immediate" runs them
+# in the request (development: a published page is searchable at once); "database" stores them
+# for `manage.py db_worker` (django-tasks-db), the production default.
+TASK_BACKENDS = {
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+    "database": "django_tasks_db.DatabaseBackend",
+}
+TASKS_BACKEND = env_str("TASKS_BACKEND", "immediate")
+if TASKS_BACKEND not in TASK_BACKENDS:
+    raise ImproperlyConfigured(f"TASKS_BACKEND must be one of {sorted(TASK_BACKENDS)}")
+TASKS = {"default": {"BACKEND": TASK_BACKENDS[TASKS_BACKEND]}}
 
 # Search: Wagtail's backends on text analysed by search/analysis.py (Arabic normalisation,
 # stemming), so every backend matches the same words. See search/backends/.

@@ -12,3 +12,4 @@ STATIC_ROOT = None
 WHITENOISE_USE_FINDERS = True
 if not env_str("DATABASE_URL"):
     DATABASES["default"]["NAME"] = BASE_DIR / "var" / "bench.sqlite3"  # noqa: F405
+HUB_PAGE_CACHE = False  # bench measures the cost of rendering

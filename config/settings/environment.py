@@ -49,11 +49,19 @@ def env_list(name, default=()):
 def cache_from_url(url):
     """Translate a CACHE_URL / REDIS_URL into a Django CACHES entry.
 
-    Supported: ``locmem://[name]``, ``dummy://``, ``redis://host:port/db`` and ``rediss://``.
+    Supported: ``locmem://[name]``, ``dummy://``, ``redis://host:port/db`` and ``rediss://``
+    (the ``redis`` client package is in the requirements).
     """
     parsed = urlparse(url)
     if parsed.scheme in ("redis", "rediss"):
-        return {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url}
+        # Short timeouts: Redis on the same network answers in a millisecond, and a Redis that
+        # is down must cost a cache miss, not a stalled request (hub/redis_cache.py).
+        return {
+            "BACKEND": "hub.redis_cache.TolerantRedisCache",
+            "LOCATION": url,
+            "KEY_PREFIX": "hub",
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+        }
     if parsed.scheme == "locmem":
         return {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",

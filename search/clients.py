@@ -1,8 +1,8 @@
-"""Importing opensearch-py beside the hub's ``events`` app.
+"""Importing opensearch-py beside a project package called ``events``.
 
 opensearch-py (2.6 and later) imports the PyPI package ``Events`` as ``from events import
-Events``; the hub has an app called ``events``, which comes first on the path, so a plain
-``import opensearchpy`` fails. ``import_opensearchpy`` imports the client once with the PyPI
+Events``; a project app called ``events`` (the hub had one) comes first on the path, and a plain
+``import opensearchpy`` then fails. ``import_opensearchpy`` imports the client once with the PyPI
 ``events`` module in place, then puts the app back: the client keeps the class it imported, and
 ``import events`` still means the app everywhere else. Called from ``SearchConfig.ready``, so
 the client can be imported as usual anywhere after Django's setup.

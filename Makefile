@@ -100,5 +100,6 @@ test-cluster: translations
 	  status=$$?; engine/engine.sh stop hub-a hub-b; exit $$status
 
 PRACTICES ?= 10000
+PLEDGES ?= 10000
 bench: translations
-	$(BIN)/python bench/run.py --practices $(PRACTICES)
+	$(BIN)/python bench/run.py --practices $(PRACTICES) --pledges $(PLEDGES)

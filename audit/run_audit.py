@@ -10,6 +10,7 @@ Environment:
                        of failing the audit (for branches where a section is not built yet)
   AUDIT_KEEP           1: keep the temporary site folder (its path is printed)
   AUDIT_SKIP_LIGHTHOUSE 1: skip Lighthouse (quick local iterations only; fails the audit)
+  AUDIT_ONLY           comma-separated page keys: audit only these (e.g. an app's new pages)
 """
 
 import json
@@ -90,6 +91,9 @@ class PageSpec:
     # (it marks any 4xx down in SEO and best practices by design); axe and the Nu checker
     # judge every page.
     status: int = 200
+    # A management command (and its arguments) run once the demo submitter exists, before the
+    # page is audited: e.g. a role the logged-in page needs. "{submitter}" is its user name.
+    setup: tuple = ()
 
 
 def audited_pages(root=ROOT):
@@ -101,11 +105,14 @@ def audited_pages(root=ROOT):
         for entry in json.loads(listing.read_text(encoding="utf-8")):
             entry = {k: v for k, v in entry.items() if k != "why"}
             entry["exclude"] = tuple(entry.get("exclude", ()))
+            entry["setup"] = tuple(entry.get("setup", ()))
             pages.append(PageSpec(**entry))
     return pages
 
 
 PAGES = audited_pages()
+if os.environ.get("AUDIT_ONLY"):
+    PAGES = [spec for spec in PAGES if spec.key in os.environ["AUDIT_ONLY"].split(",")]
 
 
 @dataclass
@@ -182,6 +189,9 @@ def build_site(workdir, env):
         ("collectstatic", manage + ["collectstatic", "--noinput", "-v", "0"]),
         ("demo submitter", manage + ["shell", "-c", CREATE_SUBMITTER]),
     ]
+    steps += [(f"setup of {spec.key}", manage + [arg.replace("{submitter}", "audit-submitter")
+                                                 for arg in spec.setup])
+              for spec in PAGES if spec.setup]
     env = dict(env, AUDIT_SUBMITTER_EMAIL=SUBMITTER_EMAIL,
                AUDIT_SUBMITTER_PASSWORD=SUBMITTER_PASSWORD)
     for name, command in steps:

@@ -41,6 +41,8 @@ urlpatterns += i18n_patterns(
     path("newsletter/", include("newsletter.urls")),
     # Before Wagtail's catch-all: the repository page's own URL is /<lang>/practices/.
     path("practices/", include("practices.urls")),
+    path("reviews/", include("reviews.urls")),
+    path("pledges/", include("pledges.urls")),
     # Wagtail's URLs, pages served through hub/routing.py.
     path("", include(routing.urlpatterns)),
     prefix_default_language=True,

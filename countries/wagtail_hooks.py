@@ -6,6 +6,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from hub.registry import SEARCH_TYPES, SearchType
 from hub.structure import section_of_type
 
 from .models import CountryProfile
@@ -52,3 +53,9 @@ def practices_section(country):
         context={"practices": newest, "count": count, "repository": repository},
         order=50, objectives=objectives, counts_label=_("Practices"),
     )
+
+
+@hooks.register(SEARCH_TYPES)
+def search_types():
+    return [SearchType("country", _("Countries"),
+                       ("countries.countryindexpage", "countries.countrypage"))]

@@ -49,7 +49,24 @@ class DiscussionIndexPage(SectionPage):
             DiscussionTopicPage.objects.descendant_of(self).live().public()
             .filter(closes_at__lt=timezone.now()).order_by("-closes_at")
         )
+        context["other_language_spaces"] = self.other_language_spaces()
         return context
+
+    def other_language_spaces(self):
+        """[(this index in another language, number of spaces only in that language)]: the
+        page says so with a link instead of leaving a silent gap. Two queries."""
+        here = DiscussionSpacePage.objects.filter(locale_id=self.locale_id).values(
+            "translation_key")
+        counts = dict(
+            DiscussionSpacePage.objects.live().public().exclude(locale_id=self.locale_id)
+            .exclude(translation_key__in=here).values_list("locale_id")
+            .annotate(count=models.Count("pk")).values_list("locale_id", "count")
+        )
+        if not counts:
+            return []
+        indexes = self.get_translations().live().filter(locale_id__in=counts).select_related(
+            "locale")
+        return [(index, counts[index.locale_id]) for index in indexes]
 
 
 class DiscussionSpacePage(HubPage):

@@ -51,8 +51,46 @@ FOCUS = {
 }
 SECOND = (
     "This chapter of the handbook explains the commitments, the actions governments and stakeholders can take, and examples of practical application.",
-    "ويشرح هذا الفصل من الدليل الالتزامات والإجراءات التي يمكن للحكومات وأصحاب المصلحة اتخاذها وأمثلة على التطبيق العملي.",
+    "ويشرح هذا الفصل من الكتيّب الالتزامات والإجراءات التي يمكن للحكومات وأصحاب المصلحة اتخاذها وأمثلة على التطبيق العملي.",
 )
+# Actions and an example for some objectives (English, Arabic): (actions, (example title, text)).
+DETAILS = {
+    1: (("Agree on common definitions of migrant workers across ministries.", "Publish disaggregated data by sex, age and migration status at regular intervals."),
+        ("وحدة إحصاءات هجرة اليد العاملة في الأردن", "Labour migration statistics unit in Jordan"),
+        ("الاتفاق على تعاريف مشتركة للعمال المهاجرين بين الوزارات.", "نشر بيانات مصنفة حسب الجنس والعمر ووضع الهجرة على فترات منتظمة.")),
+    7: (("Identify migrants in vulnerable situations at first contact and refer them within set time limits.", "Share case files between agencies with the migrant's consent."),
+        ("العمل المشترك بشأن احتياجات المهاجرين ومواطن الضعف في جيبوتي", "Joint action on migrants' needs and vulnerabilities in Djibouti"),
+        ("تحديد المهاجرين في أوضاع هشة عند أول اتصال وإحالتهم في آجال محددة.", "تبادل ملفات الحالات بين الوكالات بموافقة المهاجر.")),
+    8: (("Adopt one protocol for the identification of migrants who died in transit.", "Involve families' associations from the start."),
+        ("البحث عن المهاجرين المفقودين في البحر المتوسط وتحديد هوياتهم", "Search and identification of missing migrants in the Mediterranean"),
+        ("اعتماد بروتوكول واحد لتحديد هوية المهاجرين الذين يلقون حتفهم في أثناء العبور.", "إشراك جمعيات الأسر منذ البداية.")),
+    15: (("Open municipal health and education services to all migrants, whatever their status.", "Work with community mediators from migrant associations."),
+         ("التماسك الاجتماعي والوصول العادل إلى الخدمات للمهاجرين في المغرب", "Social cohesion and equitable access to services for migrants in Morocco"),
+         ("فتح خدمات الصحة والتعليم البلدية أمام جميع المهاجرين أيًّا كان وضعهم.", "العمل مع وسطاء مجتمعيين من جمعيات المهاجرين.")),
+    20: (("Publish the full cost of sending money through each provider.", "Show fees and exchange margins together."),
+         ("خفض تكاليف التحويلات عبر موقع لمقارنة الأسعار", "Cheaper remittances through a price comparison website"),
+         ("نشر التكلفة الكاملة لإرسال الأموال عبر كل مقدّم خدمة.", "عرض الرسوم وهوامش الصرف معًا.")),
+    23: (("Prepare the voluntary national review with all stakeholders.", "Take part in the regional review and the International Migration Review Forum."),
+         ("تدريب إقليمي لنقاط الاتصال حول متابعة الاتفاق العالمي واستعراضه", "Regional training on GCM follow-up and review for focal points"),
+         ("إعداد الاستعراض الوطني الطوعي مع جميع أصحاب المصلحة.", "المشاركة في الاستعراض الإقليمي وفي منتدى استعراض الهجرة الدولية.")),
+}
+
+
+def _objective_texts(n, objective, language):
+    """Overview, actions and examples of an objective page in one language."""
+    focus = FOCUS[n][0 if language == "en" else 1]
+    fields = {"overview": f"<p>{objective.title}</p><p>{focus}</p>"}
+    if n in DETAILS:
+        actions_en, (example_ar, example_en), actions_ar = DETAILS[n]
+        actions = actions_en if language == "en" else actions_ar
+        fields["actions"] = "<ul>" + "".join(f"<li>{a}</li>" for a in actions) + "</ul>"
+        example = example_en if language == "en" else example_ar
+        text = ("A practice from the repository." if language == "en"
+                else "ممارسة من مستودع الممارسات.")
+        fields["examples"] = [("example", {"title": example, "text": f"<p>{text}</p>"})]
+    return fields
+
+
 TOOL_OBJECTIVES = [[13, 7], [5, 7], [5, 6, 22], [21, 14], [15, 16], [17, 16], [15, 23]]
 
 GUIDE_EN = [
@@ -60,16 +98,38 @@ GUIDE_EN = [
     ("paragraph", "<p>The Global Compact for Safe, Orderly and Regular Migration sets out 23 objectives and ten guiding principles. The United Nations Network on Migration supports governments and stakeholders in implementing it.</p>"),
     ("heading", {"text": "National implementation plans", "level": "h2"}),
     ("paragraph", "<p>A national implementation plan turns the Compact's objectives into national priorities, with a whole-of-government and whole-of-society approach.</p>"),
+    ("paragraph", "<p>The guidance comes in two parts: this guide, which gives an overview of the Global Compact and a process to support governments and other stakeholders in implementing it, and the handbook, with thematic information on all 23 objectives and examples of practical application. There is no one-size-fits-all approach: adapt the steps below to your country.</p>"),
+    ("heading", {"text": "Step 1: Mobilize", "level": "h3"}),
+    ("paragraph", "<p>Secure political leadership and set up a coordination mechanism that brings together the ministries concerned, local and regional authorities and other stakeholders: migrant organizations, civil society, the private sector, trade unions, academia and national human rights institutions.</p>"),
+    ("heading", {"text": "Step 2: Review the current situation", "level": "h3"}),
+    ("paragraph", "<p>Take stock of migration policies, institutions and data, and of the gaps against the 23 objectives. Note what data exist and what is missing.</p>"),
+    ("heading", {"text": "Step 3: Design the plan", "level": "h3"}),
+    ("paragraph", "<p>Choose the priority objectives, agree on actions, responsibilities, timelines and indicators, and apply the guiding principles, including the whole-of-government and whole-of-society approaches.</p>"),
+    ("heading", {"text": "Step 4: Implement", "level": "h3"}),
+    ("paragraph", "<p>Carry out the actions with the means of implementation identified: budget, partnerships, support from the UN country team and, where relevant, the Migration MPTF.</p>"),
+    ("heading", {"text": "Step 5: Monitor, evaluate and report", "level": "h3"}),
+    ("paragraph", "<p>Track progress against the indicators, learn from what works and feed the results into the voluntary national review.</p>"),
     ("heading", {"text": "Follow-up and review", "level": "h2"}),
-    ("paragraph", "<p>Voluntary national reviews and the International Migration Review Forum track progress and share lessons learned.</p>"),
+    ("paragraph", "<p>Voluntary national reviews, regional reviews and the International Migration Review Forum track progress and share lessons learned.</p>"),
 ]
 GUIDE_AR = [
     ("heading", {"text": "الاتفاق العالمي باختصار", "level": "h2"}),
     ("paragraph", "<p>يحدد الاتفاق العالمي من أجل الهجرة الآمنة والمنظمة والنظامية 23 هدفاً وعشرة مبادئ توجيهية. وتقدم شبكة الأمم المتحدة المعنية بالهجرة الأدوات والإرشادات والمبادرات الرامية إلى دعم الحكومات وأصحاب المصلحة في تنفيذه.</p>"),
     ("heading", {"text": "خطط التنفيذ الوطنية", "level": "h2"}),
     ("paragraph", "<p>كُلِّف الفريق العامل الرئيسي 2-2 بمهمة وضع التوجيهات والأدوات اللازمة لدعم جهود الدول الأعضاء لأجل تنفيذ الاتفاق العالمي، بما في ذلك من خلال وضع خطط تنفيذ وطنية.</p>"),
+    ("paragraph", "<p>تُقدَّم الإرشادات في جزأين: هذا الدليل الذي يقدم لمحة عامة عن الاتفاق العالمي ويدرج عملية لدعم الحكومات وأصحاب المصلحة الآخرين في تنفيذه، والكتيّب الذي يقدم معلومات مواضيعية عن جميع أهداف الاتفاق العالمي الـ23 مع أمثلة على التطبيق العملي. ولا يوجد نهج واحد يناسب الجميع: كيّفوا الخطوات التالية مع أوضاع بلدكم.</p>"),
+    ("heading", {"text": "الخطوة 1: التعبئة", "level": "h3"}),
+    ("paragraph", "<p>ضمان القيادة السياسية وإنشاء آلية تنسيق تجمع الوزارات المعنية والسلطات المحلية والإقليمية وسائر أصحاب المصلحة: منظمات المهاجرين والمجتمع المدني والقطاع الخاص والنقابات العمالية والأوساط الأكاديمية والمؤسسات الوطنية لحقوق الإنسان.</p>"),
+    ("heading", {"text": "الخطوة 2: تحليل الوضع القائم", "level": "h3"}),
+    ("paragraph", "<p>حصر سياسات الهجرة ومؤسساتها وبياناتها، وتحديد الثغرات قياسًا بالأهداف الـ23، مع بيان البيانات المتوفرة والناقصة.</p>"),
+    ("heading", {"text": "الخطوة 3: تصميم الخطة", "level": "h3"}),
+    ("paragraph", "<p>اختيار الأهداف ذات الأولوية، والاتفاق على الإجراءات والمسؤوليات والجداول الزمنية والمؤشرات، وتطبيق المبادئ التوجيهية، ومنها النهج الحكومي المتكامل والنهج المجتمعي المتكامل.</p>"),
+    ("heading", {"text": "الخطوة 4: التنفيذ", "level": "h3"}),
+    ("paragraph", "<p>تنفيذ الإجراءات بوسائل التنفيذ المحددة: الميزانية والشراكات ودعم فريق الأمم المتحدة القطري، والصندوق الاستئماني المتعدد الشركاء المعني بالهجرة عند الاقتضاء.</p>"),
+    ("heading", {"text": "الخطوة 5: الرصد والتقييم والإبلاغ", "level": "h3"}),
+    ("paragraph", "<p>تتبّع التقدم المحرز وفق المؤشرات، والتعلّم مما ينجح، وإدراج النتائج في الاستعراض الوطني الطوعي.</p>"),
     ("heading", {"text": "المتابعة والاستعراض", "level": "h2"}),
-    ("paragraph", "<p>تتيح الاستعراضات الوطنية الطوعية ومنتدى استعراض الهجرة الدولية تتبّع التقدم المحرز وتبادل الدروس المستفادة.</p>"),
+    ("paragraph", "<p>تتيح الاستعراضات الوطنية الطوعية والاستعراضات الإقليمية ومنتدى استعراض الهجرة الدولية تتبّع التقدم المحرز وتبادل الدروس المستفادة.</p>"),
 ]
 
 
@@ -91,20 +151,22 @@ def load_guidance(stdout):
     publish_translation(index, "ar", title="الإرشادات")
     guide = _child(index, GuidePage(title="The guide", slug="guide", body=GUIDE_EN,
                                     intro="Implementing the Global Compact step by step."))
-    publish_translation(guide, "ar", title="الدليل الإرشادي", body=GUIDE_AR,
+    publish_translation(guide, "ar", title="الدليل", body=GUIDE_AR,
                         intro="تنفيذ الاتفاق العالمي خطوة بخطوة.")
     handbook = _child(index, HandbookPage(title="Handbook", slug="handbook"))
-    publish_translation(handbook, "ar", title="دليل الأهداف")
+    publish_translation(handbook, "ar", title="الكتيّب")
     for objective in Objective.objects.filter(locale=english).order_by("number"):
         n = objective.number
         page = _child(handbook, ObjectivePage(
             title=f"Objective {n}: {objective.short_title or objective.title}"[:255],
             slug=f"objective-{n}", objective=objective, summary=f"{FOCUS[n][0]} {SECOND[0]}",
+            **_objective_texts(n, objective, "en"),
         ))
         ar_objective = Objective.objects.get(locale=arabic, number=n)
         publish_translation(page, "ar", objective=ar_objective,
                             title=f"الهدف {n}: {ar_objective.short_title or ar_objective.title}"[:255],
-                            summary=f"{FOCUS[n][1]} {SECOND[1]}")
+                            summary=f"{FOCUS[n][1]} {SECOND[1]}",
+                            **_objective_texts(n, ar_objective, "ar"))
     tools = _child(index, ToolsIndexPage(title="Thematic tools", slug="tools"))
     publish_translation(tools, "ar", title="الأدوات المواضيعية")
     data = json.loads((Path(settings.BASE_DIR) / "hub/reference/gcm.json").read_text())

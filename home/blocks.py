@@ -14,6 +14,11 @@ class HeadingBlock(blocks.StructBlock):
         default="h2",
     )
 
+    def get_searchable_content(self, value):
+        # Only the words of the heading: Wagtail would also index the label of the chosen
+        # level, and search snippets then showed «المستوى 2» ("Level 2") to readers.
+        return [value["text"]] if value.get("text") else []
+
     class Meta:
         icon = "title"
         label = _("Heading")

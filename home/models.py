@@ -27,6 +27,7 @@ class HomePage(HubPage):
         "practices.PracticeIndexPage",
         "discussions.DiscussionIndexPage",
         "countries.CountryIndexPage",
+        "reviews.ReviewIndexPage",
     ]
     # One home page per language, each the root of its language's tree.
     max_count = len(settings.LANGUAGES)

@@ -1,8 +1,12 @@
-"""Demo repository: the index page in both languages and 40+ practices (some in one language).
+"""Demo repository: the index page in both languages and varied practices, most of them one
+content in two languages (the Arabic page a translation of the English one, with the same
+taxonomy), some in one language only.
 
 The first two records are the Migration MPTF joint programmes described in the seed documents
 (Djibouti and Morocco); the others are realistic composites across objectives and regions.
 """
+
+from dataclasses import dataclass
 
 from django.utils.text import slugify
 from wagtail.models import Locale
@@ -22,83 +26,273 @@ from .models import (
 )
 
 MENA = "middle-east-and-north-africa"
-# (English title or None, Arabic title or None, objectives, countries, region, type, level,
-#  start, end/None=ongoing, organisation)
+GOV, LOCAL, UN = "government-national", "local-and-regional-authorities", "united-nations-system"
+NHRI, CSO = "national-human-rights-institutions", "civil-society-organizations"
+DIASPORA, PRIVATE, UNIONS = "migrant-and-diaspora-organizations", "private-sector", "trade-unions"
+ACADEMIA, MEDIA = "academia", "media"
+
+
+@dataclass
+class Text:
+    """One language's words of a practice."""
+
+    title: str
+    summary: str
+    organisation: str
+    results: str
+    lessons: str
+
+
+@dataclass
+class Record:
+    """A practice: taxonomy once (language-independent keys), the words per language. A record
+    with one language only exists in that language; the other shows a notice."""
+
+    en: Text | None
+    ar: Text | None
+    objectives: list
+    countries: list
+    region: str
+    stakeholders: list
+    principles: list
+    kind: str
+    level: str
+    start: int
+    end: int | None = None
+    original: str = "en"
+
+
 RECORDS = [
-    ("Joint action on migrants' needs and vulnerabilities in Djibouti",
-     "العمل المشترك بشأن احتياجات المهاجرين ومواطن الضعف في جيبوتي",
-     [1, 7, 15], ["DJ"], MENA, "programme", "national", 2020, 2023, "IOM, UNICEF, UNFPA"),
-    ("Social cohesion and equitable access to services for migrants in Morocco",
-     "تحسين التماسك الاجتماعي والوصول العادل للخدمات للمهاجرين في المغرب",
-     [15, 16], ["MA"], MENA, "service", "national", 2021, None, "IOM, UNFPA, UNHCR"),
+    Record(
+        Text("Joint action on migrants' needs and vulnerabilities in Djibouti",
+             "A joint programme of the Migration MPTF that brings government services and UN "
+             "agencies together along the eastern migration route.",
+             "IOM, UNICEF and UNFPA with the Ministry of Interior",
+             "Mobile teams reached migrants in six regions; unaccompanied children were referred "
+             "to care within 48 hours instead of a week.",
+             "Joint case files between agencies avoided asking migrants the same questions three "
+             "times."),
+        Text("العمل المشترك بشأن احتياجات المهاجرين ومواطن الضعف في جيبوتي",
+             "برنامج مشترك للصندوق الاستئماني المتعدد الشركاء المعني بالهجرة يجمع الخدمات "
+             "الحكومية ووكالات الأمم المتحدة على طول طريق الهجرة الشرقي.",
+             "المنظمة الدولية للهجرة واليونيسف وصندوق الأمم المتحدة للسكان مع وزارة الداخلية",
+             "وصلت الفرق المتنقلة إلى المهاجرين في ست مناطق، وأُحيل الأطفال غير المصحوبين إلى "
+             "الرعاية خلال 48 ساعة بدلًا من أسبوع.",
+             "جنّبت الملفات المشتركة بين الوكالات المهاجرين الإجابة عن الأسئلة نفسها ثلاث مرات."),
+        [1, 7, 15], ["DJ"], MENA, [GOV, UN, CSO], [2, 9], "programme", "national", 2020, 2023),
+    Record(
+        Text("Social cohesion and equitable access to services for migrants in Morocco",
+             "Municipal health and education services opened to migrants in four cities, with "
+             "community mediators from both host and migrant communities.",
+             "IOM, UNFPA and UNHCR with four municipalities",
+             "Twice as many migrant women attended antenatal care; school enrolment of migrant "
+             "children rose by a third.",
+             "Mediators recruited from migrant associations built trust faster than outreach "
+             "campaigns."),
+        Text("التماسك الاجتماعي والوصول العادل إلى الخدمات للمهاجرين في المغرب",
+             "فتحت خدمات الصحة والتعليم البلدية أبوابها للمهاجرين في أربع مدن، بمساعدة وسطاء "
+             "مجتمعيين من المجتمعات المضيفة ومجتمعات المهاجرين.",
+             "المنظمة الدولية للهجرة وصندوق الأمم المتحدة للسكان والمفوضية مع أربع بلديات",
+             "تضاعف عدد المهاجرات اللواتي يتابعن رعاية الحمل، وارتفع تسجيل أطفال المهاجرين في "
+             "المدارس بمقدار الثلث.",
+             "بنى الوسطاء المختارون من جمعيات المهاجرين الثقة أسرع من حملات التوعية."),
+        [15, 16], ["MA"], MENA, [LOCAL, UN, DIASPORA], [4, 10], "service", "local", 2021),
+    Record(
+        Text("Labour migration statistics unit in Jordan",
+             "A unit in the statistics office that joins work-permit, social-security and "
+             "survey data into one quarterly bulletin on migrant workers.",
+             "Department of Statistics, with ILO support",
+             "The first bulletins showed where permits lapsed; the ministry changed renewal "
+             "rules in the agricultural sector.",
+             "Agreeing on definitions between three ministries took longer than building the "
+             "database."),
+        Text("وحدة إحصاءات هجرة اليد العاملة في الأردن",
+             "وحدة في دائرة الإحصاءات تجمع بيانات تصاريح العمل والضمان الاجتماعي والمسوح في "
+             "نشرة فصلية واحدة عن العمال المهاجرين.",
+             "دائرة الإحصاءات العامة بدعم من منظمة العمل الدولية",
+             "أظهرت النشرات الأولى أين تنقطع التصاريح، فعدّلت الوزارة قواعد التجديد في القطاع "
+             "الزراعي.",
+             "استغرق الاتفاق على التعاريف بين ثلاث وزارات وقتًا أطول من بناء قاعدة البيانات."),
+        [1, 6], ["JO"], MENA, [GOV, ACADEMIA], [9], "research", "national", 2019),
+    Record(
+        Text("Fair recruitment corridor between Nepal and Qatar",
+             "Recruitment agencies on both ends of the corridor agreed to charge no fees to "
+             "workers and to publish their contracts in the workers' language.",
+             "Ministries of labour of both countries, recruitment agencies and trade unions",
+             "Workers placed through the corridor paid no recruitment fees; contract "
+             "substitution complaints fell sharply.",
+             "Publishing the list of compliant agencies mattered more than sanctions."),
+        Text("ممر التوظيف العادل بين نيبال وقطر",
+             "اتفقت وكالات التوظيف في طرفي الممر على عدم تقاضي أي رسوم من العمال ونشر العقود "
+             "بلغة العمال.",
+             "وزارتا العمل في البلدين ووكالات التوظيف والنقابات العمالية",
+             "لم يدفع العمال الذين وُظفوا عبر الممر أي رسوم توظيف، وتراجعت الشكاوى من استبدال "
+             "العقود تراجعًا كبيرًا.",
+             "كان لنشر قائمة الوكالات الملتزمة أثر أكبر من العقوبات."),
+        [6], ["NP", "QA"], "asia-and-the-pacific", [GOV, PRIVATE, UNIONS], [3, 9], "partnership",
+        "regional", 2018, 2022),
+    Record(
+        Text("Search and identification of missing migrants in the Mediterranean",
+             "Forensic services, coast guards and families' associations share one protocol to "
+             "identify migrants who died at sea and to inform their families.",
+             "National forensic institute with the Red Crescent and families' associations",
+             "More than 200 remains were identified and families received death certificates "
+             "they needed for inheritance and remarriage.",
+             "Families' associations must be partners from the start, not only recipients of "
+             "news."),
+        Text("البحث عن المهاجرين المفقودين في البحر المتوسط وتحديد هوياتهم",
+             "تتقاسم مصالح الطب الشرعي وخفر السواحل وجمعيات الأسر بروتوكولًا واحدًا لتحديد هوية "
+             "المهاجرين الذين قضوا في البحر وإبلاغ أسرهم.",
+             "المعهد الوطني للطب الشرعي مع الهلال الأحمر وجمعيات الأسر",
+             "حُددت هوية أكثر من 200 رفات، وحصلت الأسر على شهادات الوفاة التي تحتاجها للميراث "
+             "والزواج من جديد.",
+             "يجب أن تكون جمعيات الأسر شريكة منذ البداية، لا مجرد متلقية للأخبار."),
+        [8], ["TN"], MENA, [GOV, CSO, NHRI], [2, 4], "partnership", "national", 2017),
+    Record(
+        Text("Alternatives to detention for migrant children in Mexico",
+             "Children in migration are placed with foster families and in open shelters while "
+             "their cases are decided, instead of in detention centres.",
+             "National child protection system with UNICEF and shelters run by civil society",
+             "No child under 12 was held in detention in the pilot states in 2022.",
+             "Case managers with small caseloads made the alternative credible to judges."),
+        Text("بدائل احتجاز الأطفال المهاجرين في المكسيك",
+             "يُودَع الأطفال في سياق الهجرة لدى أسر حاضنة وفي مراكز إيواء مفتوحة ريثما يُبتّ في "
+             "أوضاعهم، بدلًا من مراكز الاحتجاز.",
+             "المنظومة الوطنية لحماية الطفل مع اليونيسف ومراكز إيواء يديرها المجتمع المدني",
+             "لم يُحتجز أي طفل دون الثانية عشرة في الولايات التجريبية خلال عام 2022.",
+             "جعل مديرو الحالات الذين يتابعون عددًا قليلًا من الملفات البديلَ مقنعًا للقضاة."),
+        [13, 7], ["MX"], "central-america-and-mexico", [GOV, UN, CSO], [4, 7], "policy",
+        "national", 2019),
+    Record(
+        Text("Cheaper remittances through a price comparison website",
+             "A central bank publishes the real cost of sending money home through each "
+             "provider, updated every month.",
+             "Central Bank with the private sector and migrant associations",
+             "The average cost of sending 200 dollars fell from 9 to 5 percent in three years.",
+             "Comparison works only if fees and exchange margins are shown together."),
+        Text("خفض تكاليف التحويلات عبر موقع لمقارنة الأسعار",
+             "ينشر المصرف المركزي التكلفة الفعلية لإرسال الأموال عبر كل مقدّم خدمة، وتُحدَّث "
+             "البيانات كل شهر.",
+             "المصرف المركزي مع القطاع الخاص وجمعيات المهاجرين",
+             "انخفض متوسط تكلفة إرسال 200 دولار من 9 إلى 5 في المئة خلال ثلاث سنوات.",
+             "لا تنجح المقارنة إلا إذا عُرضت الرسوم وهوامش الصرف معًا."),
+        [20], ["EG"], MENA, [GOV, PRIVATE, DIASPORA], [5], "tool", "national", 2016),
+    Record(
+        Text("Reintegration support for returnees in Ethiopia",
+             "Returnees receive counselling, vocational training and a small grant planned with "
+             "their community.",
+             "Ministry of Labour and Skills with IOM and local authorities",
+             "Two years after return, seven in ten returnees still ran the business they "
+             "started.",
+             "Community projects reduced the stigma returnees faced."),
+        Text("دعم إعادة إدماج العائدين في إثيوبيا",
+             "يحصل العائدون على الإرشاد والتدريب المهني ومنحة صغيرة يخطّطون لها مع مجتمعهم.",
+             "وزارة العمل والمهارات مع المنظمة الدولية للهجرة والسلطات المحلية",
+             "بعد سنتين من العودة، كان سبعة من كل عشرة عائدين ما زالوا يديرون المشروع الذي "
+             "بدؤوه.",
+             "خففت المشاريع المجتمعية من الوصم الذي يواجهه العائدون."),
+        [21], ["ET"], "east-and-southern-africa", [GOV, LOCAL, UN], [6, 10], "programme",
+        "local", 2018, 2021),
+    Record(
+        Text("Recognition of refugees' and migrants' skills in Kenya",
+             "A skills assessment that lets migrants prove what they can do on the job, without "
+             "the diplomas they left behind.",
+             "National qualifications authority with employers and vocational colleges",
+             "1,400 people received a recognised certificate; most found work within six months.",
+             "Practical tests in workshops were fairer than paper exams."),
+        Text("الاعتراف بمهارات اللاجئين والمهاجرين في كينيا",
+             "تقييم للمهارات يتيح للمهاجرين إثبات قدراتهم في موقع العمل، دون الشهادات التي "
+             "تركوها وراءهم.",
+             "الهيئة الوطنية للمؤهلات مع أصحاب العمل والمعاهد المهنية",
+             "حصل 1400 شخص على شهادة معترف بها، ووجد معظمهم عملًا خلال ستة أشهر.",
+             "كانت الاختبارات العملية في الورش أعدل من الامتحانات الورقية."),
+        [18], ["KE"], "east-and-southern-africa", [GOV, PRIVATE, ACADEMIA], [3], "strategy",
+        "national", 2020),
+    Record(
+        Text("Regional training on GCM follow-up and review for focal points",
+             "A capacity-building workshop for national focal points of the Arab region on "
+             "preparing the voluntary national review.",
+             "UN Network on Migration with ESCWA and the League of Arab States",
+             "Eleven States submitted voluntary national reviews before the regional review.",
+             "Working on the guiding template together made reviews comparable."),
+        Text("تدريب إقليمي لنقاط الاتصال حول متابعة الاتفاق العالمي واستعراضه",
+             "ورشة عمل لبناء القدرات لنقاط الاتصال الوطنية في المنطقة العربية حول إعداد "
+             "الاستعراض الوطني الطوعي.",
+             "شبكة الأمم المتحدة المعنية بالهجرة مع الإسكوا وجامعة الدول العربية",
+             "قدّمت إحدى عشرة دولة استعراضاتها الوطنية الطوعية قبل الاستعراض الإقليمي.",
+             "جعل العمل المشترك على النموذج التوجيهي الاستعراضات قابلة للمقارنة."),
+        [23], ["LB", "JO", "IQ"], "arab-region", [GOV, UN], [9, 10], "capacity", "regional",
+        2020, 2021),
+    Record(
+        Text("Migrant worker help desks at airports in the Philippines",
+             "Help desks where departing workers check their contract and learn whom to call in "
+             "the country of destination.",
+             "Department of Migrant Workers",
+             "Desks answered 50,000 questions a year; contract irregularities were caught "
+             "before departure.",
+             "Short, practical briefings worked better than long pre-departure seminars."),
+        None,
+        [3, 6], ["PH"], "asia-and-the-pacific", [GOV], [1], "service", "national", 2015),
+    Record(
+        Text("Municipal inclusion strategy in a border town",
+             "A town council wrote its first inclusion strategy with migrants, landlords and "
+             "schools around one table.",
+             "Town council with civil society organizations",
+             "Rental disputes handled by the council's mediation service fell by half.",
+             "Publishing the strategy in four languages brought migrants to the public "
+             "meetings."),
+        None,
+        [16, 17], ["SN"], "west-and-central-africa", [LOCAL, CSO], [10], "strategy", "local",
+        2022),
+    Record(
+        None,
+        Text("مرصد الهجرة في مدينة صفاقس",
+             "مرصد محلي يجمع بيانات البلدية والجمعيات عن المهاجرين في المدينة ويصدر تقريرًا "
+             "سنويًا.",
+             "بلدية صفاقس مع جامعة صفاقس",
+             "استندت البلدية إلى التقرير الأول لتوسيع خدمات الصحة المدرسية.",
+             "يحتاج المرصد إلى اتفاقيات لتبادل البيانات مكتوبة منذ البداية."),
+        [1, 16], ["TN"], MENA, [LOCAL, ACADEMIA], [5], "research", "local", 2021,
+        original="ar"),
+    Record(
+        None,
+        Text("خط ساخن لعاملات المنازل المهاجرات في لبنان",
+             "خط ساخن بعدة لغات تديره جمعية أهلية ويستقبل شكاوى عاملات المنازل ويحيلها إلى "
+             "المحامين والملاجئ.",
+             "جمعية أهلية مع نقابة المحامين",
+             "تلقى الخط أكثر من 3000 اتصال في السنة الأولى، وسُوّيت مئات النزاعات على الأجور.",
+             "وجود موظفات يتكلمن لغات العاملات كان شرطًا لنجاح الخط."),
+        [6, 7], ["LB"], MENA, [CSO, DIASPORA], [2, 4], "service", "national", 2019,
+        original="ar"),
 ]
-TOPICS = [
-    (1, "Migration data observatory", "مرصد بيانات الهجرة", "research"),
-    (2, "Climate resilience for rural youth", "تعزيز قدرة الشباب الريفي على الصمود المناخي",
-     "programme"),
-    (3, "One-stop information centre for migrants", "مركز معلومات موحد للمهاجرين", "service"),
-    (5, "Seasonal labour mobility scheme", "برنامج التنقل الموسمي لليد العاملة", "policy"),
-    (6, "Fair recruitment certification", "شهادة التوظيف العادل", "tool"),
-    (7, "Case management for migrants in vulnerable situations",
-     "إدارة حالات المهاجرين في أوضاع هشة", "service"),
-    (8, "Search for missing migrants network", "شبكة البحث عن المهاجرين المفقودين",
-     "partnership"),
-    (10, "Counter-trafficking referral mechanism", "آلية إحالة لمكافحة الاتجار بالبشر",
-     "partnership"),
-    (13, "Alternatives to immigration detention", "بدائل لاحتجاز المهاجرين", "policy"),
-    (15, "Migrant health access programme", "برنامج وصول المهاجرين إلى الخدمات الصحية",
-     "service"),
-    (16, "Municipal inclusion strategy", "استراتيجية بلدية للاندماج", "strategy"),
-    (18, "Skills recognition framework", "إطار للاعتراف بالمهارات", "strategy"),
-    (19, "Diaspora investment platform", "منصة استثمار المغتربين", "partnership"),
-    (20, "Cheaper remittances campaign", "حملة لخفض تكاليف التحويلات", "tool"),
-    (21, "Reintegration support for returnees", "دعم إعادة إدماج العائدين", "programme"),
-    (23, "Regional consultative process training", "تدريب العملية التشاورية الإقليمية",
-     "capacity"),
-]
-PLACES = [(["JO"], MENA), (["EG"], MENA), (["TN"], MENA), (["LB"], MENA), (["IQ"], MENA),
-          (["KE"], "east-and-southern-africa"), (["ET", "DJ"], "east-and-southern-africa"),
-          (["SN"], "west-and-central-africa"), (["PH"], "asia-and-the-pacific"),
-          (["MX"], "latin-america-and-the-caribbean")]
-LEVELS = ["local", "national", "regional", "national"]
 
 
-def _records():
-    yield from RECORDS
-    for n, (objective, en, ar, kind) in enumerate(TOPICS * 3):
-        countries, region = PLACES[n % len(PLACES)]
-        round_ = n // len(TOPICS)
-        title_en = en if round_ == 0 else f"{en} ({countries[0]})"
-        title_ar = ar if round_ == 0 else f"{ar} ({countries[0]})"
-        # A third of the records exist in one language only (English-only or Arabic-only).
-        if n % 6 == 4:
-            title_ar = None
-        elif n % 6 == 5:
-            title_en = None
-        end = None if n % 3 == 0 else 2016 + n % 9
-        yield (title_en, title_ar, [objective, (objective % 23) + 1], countries, region, kind,
-               LEVELS[n % 4], 2012 + n % 9, end, "IOM and national partners")
-
-
-def _link(page, numbers, countries, region, locale, n):
-    page.practice_objectives = [PracticeObjective(objective=o) for o in
-                                Objective.objects.filter(locale=locale, number__in=numbers)]
-    page.practice_countries = [PracticeCountry(country=c) for c in countries]
-    page.practice_regions = [PracticeRegion(region=r) for r in
-                             Region.objects.filter(locale=locale, slug=region)]
+def _link(page, record, locale):
+    """The record's taxonomy, by language-independent number or slug, in the page's locale."""
+    page.practice_objectives = [PracticeObjective(objective=o) for o in Objective.objects.filter(
+        locale=locale, number__in=record.objectives)]
+    page.practice_countries = [PracticeCountry(country=c) for c in record.countries]
+    page.practice_regions = [PracticeRegion(region=r) for r in Region.objects.filter(
+        locale=locale, slug=record.region)]
     page.practice_principles = [PracticePrinciple(principle=p) for p in
                                 GuidingPrinciple.objects.filter(locale=locale,
-                                                                number__in=[1, 1 + n % 10])]
+                                                                number__in=record.principles)]
     page.practice_stakeholders = [PracticeStakeholder(stakeholder=s) for s in
-                                  StakeholderType.objects.filter(locale=locale)[n % 5:n % 5 + 2]]
+                                  StakeholderType.objects.filter(locale=locale,
+                                                                 slug__in=record.stakeholders)]
 
 
-def _fields(title, summary, kind, level, start, end, organisation, language):
-    return {"title": title, "slug": slugify(title)[:60] or None, "summary": summary,
-            "description": f"<p>{summary}</p>", "practice_type": kind,
-            "implementation_level": level, "start_year": start, "end_year": end,
-            "ongoing": end is None, "implementing_organisation": organisation,
-            "submission_language": language, "contact_email": "focal.point@example.org"}
+def _words(text):
+    return {"title": text.title, "summary": text.summary,
+            "description": f"<p>{text.summary}</p>",
+            "implementing_organisation": text.organisation,
+            "results": f"<p>{text.results}</p>", "lessons_learned": f"<p>{text.lessons}</p>"}
+
+
+def _facts(record):
+    return {"practice_type": record.kind, "implementation_level": record.level,
+            "start_year": record.start, "end_year": record.end, "ongoing": record.end is None,
+            "submission_language": record.original, "contact_email": "focal.point@example.org"}
 
 
 @register(order=20)
@@ -117,33 +311,28 @@ def load_practices(stdout):
         index, "ar", title="مستودع الممارسات",
         intro="<p>ممارسات قابلة للتكرار تشكل مصدر إلهام للجهات الفاعلة في تنفيذ الاتفاق "
               "العالمي من أجل الهجرة.</p>")
-    for n, (en, ar, numbers, countries, region, kind, level, start, end, org) in enumerate(
-            _records()):
-        summary_en = (f"{en or ar}: a {kind} led by {org} that improves the situation of "
-                      f"migrants and communities, with measurable results and lessons for "
-                      f"other countries.")
-        summary_ar = (f"{ar or en}: مبادرة تنفذها جهات وطنية ودولية لتحسين أوضاع المهاجرين "
-                      f"والمجتمعات المضيفة، مع نتائج قابلة للقياس ودروس مستفادة.")
-        if en:
-            page = PracticePage(locale=english, **_fields(en, summary_en, kind, level, start,
-                                                          end, org, "en"))
-            _link(page, numbers, countries, region, english, n)
+    for record in RECORDS:
+        if record.en:
+            # English first: the Arabic page is its translation (same translation key, same
+            # slug, the same taxonomy terms in the Arabic locale).
+            page = PracticePage(locale=english, slug=slugify(record.en.title)[:60],
+                                **_words(record.en), **_facts(record))
+            _link(page, record, english)
             index.add_child(instance=page)
             publish(page)
-            if ar:
+            if record.ar:
                 translation = page.copy_for_translation(arabic)
-                for key, value in _fields(ar, summary_ar, kind, level, start, end, org,
-                                          "en").items():
-                    if key != "slug":
-                        setattr(translation, key, value)
-                _link(translation, numbers, countries, region, arabic, n)
+                for key, value in _words(record.ar).items():
+                    setattr(translation, key, value)
+                _link(translation, record, arabic)
                 translation.save()
                 publish(translation)
         else:
-            page = PracticePage(locale=arabic, **_fields(ar, summary_ar, kind, level, start, end,
-                                                         org, "ar"))
-            page.slug = f"practice-ar-{n}"
-            _link(page, numbers, countries, region, arabic, n)
+            # Arabic only: a readable Arabic address (Wagtail allows Unicode slugs).
+            page = PracticePage(locale=arabic,
+                                slug=slugify(record.ar.title, allow_unicode=True)[:60],
+                                **_words(record.ar), **_facts(record))
+            _link(page, record, arabic)
             index_ar.add_child(instance=page)
             publish(page)
     stdout.write(f"Repository of practices created: {PracticePage.objects.count()} pages.")

@@ -84,12 +84,37 @@ class TextSummaryAtomFeed(Atom1Feed):
             handler.addQuickElement("summary", description, {"type": "text"})
 
 
-def csv_response(listing, request, filename):
+def csv_response(listing, request, filename, rows=rows):
+    """The listing as CSV; another listing passes its own ``rows(listing, request)``."""
+    return csv_from_rows(rows(listing, request), filename)
+
+
+def json_response(listing, request, filename, rows=rows):
+    return json_from_rows(rows(listing, request), filename)
+
+
+def atom_response(listing, request, index_page, rows=rows):
+    """The newest entries of the listing; ``rows`` must give title, url and summary."""
+    return atom_from_rows(
+        rows(listing, request), request,
+        title=f"{index_page.title} · {_('GCM Knowledge Hub')}",
+        link=index_page.get_full_url(request),
+        description=strip_tags(index_page.intro or ""),
+        language=language_code_of(index_page, request),
+    )
+
+
+# The writers below take any iterable of flat dicts (values: text, numbers, lists of them), so
+# other open-data listings (voluntary reviews, pledges) publish the same formats the same way,
+# with the same protections (formula cells neutralised, Atom summaries as text). An Atom entry
+# reads the row's "title", "url" and "summary".
+
+def csv_from_rows(row_iter, filename):
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
     response.write("\ufeff")  # spreadsheets then read the Arabic text as UTF-8
     writer = None
-    for row in rows(listing, request):
+    for row in row_iter:
         flat = {
             k: neutralise(";".join(map(str, v)) if isinstance(v, list) else v)
             for k, v in row.items()
@@ -103,8 +128,8 @@ def csv_response(listing, request, filename):
     return response
 
 
-def json_response(listing, request, filename):
-    data = {"count": 0, "results": list(rows(listing, request))}
+def json_from_rows(row_iter, filename):
+    data = {"count": 0, "results": list(row_iter)}
     data["count"] = len(data["results"])
     response = HttpResponse(json.dumps(data, ensure_ascii=False, indent=1),
                             content_type="application/json; charset=utf-8")
@@ -112,15 +137,10 @@ def json_response(listing, request, filename):
     return response
 
 
-def atom_response(listing, request, index_page):
-    feed = TextSummaryAtomFeed(
-        title=f"{index_page.title} · {_('GCM Knowledge Hub')}",
-        link=index_page.get_full_url(request),
-        description=strip_tags(index_page.intro or ""),
-        language=language_code_of(index_page, request),
-        feed_url=request.build_absolute_uri(),
-    )
-    for row in list(rows(listing, request))[:50]:
+def atom_from_rows(row_iter, request, *, title, link, description, language, limit=50):
+    feed = TextSummaryAtomFeed(title=title, link=link, description=description,
+                               language=language, feed_url=request.build_absolute_uri())
+    for row in list(row_iter)[:limit]:
         feed.add_item(
             title=row["title"], link=row["url"], description=row["summary"],
             unique_id=row["url"],

@@ -31,7 +31,7 @@ THROUGH = {
 }
 
 _lock = threading.Lock()
-_indexes = {}  # locale id -> FacetIndex
+_indexes = {}  # (builder, locale id) -> (version, FacetIndex)
 
 
 def public_practices(locale):
@@ -139,14 +139,19 @@ def build(locale):
     return index
 
 
-def index_for(locale):
-    """The current index of ``locale``'s practices (rebuilt when ``version()`` changed)."""
+def index_for(locale, builder=None):
+    """The current index of ``locale``'s practices (rebuilt when ``version()`` changed).
+
+    ``builder`` builds another kind of page's index (``builder(locale) -> FacetIndex``), kept
+    apart from the practices' and refreshed on the same ``version()``.
+    """
+    builder = builder or build
     current = version()
-    key = getattr(locale, "pk", locale)  # a Locale or its id
+    key = (builder, getattr(locale, "pk", locale))  # a Locale or its id
     cached = _indexes.get(key)
     if cached is None or cached[0] != current:
         with _lock:
             cached = _indexes.get(key)  # another thread may have rebuilt it meanwhile
             if cached is None or cached[0] != current:
-                cached = _indexes[key] = (current, build(locale))
+                cached = _indexes[key] = (current, builder(locale))
     return cached[1]

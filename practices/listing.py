@@ -17,8 +17,10 @@ from django.http import QueryDict
 from django_countries import countries as all_countries
 
 from hub.cache import TERMS_KEY, cached_in
+from hub.formatting import country_choices
 from search.query import matching_ids, ranked
 
+from .facet_index import build as build_index
 from .facet_index import index_for, public_practices
 from .models import (
     FIRST_YEAR,
@@ -59,8 +61,9 @@ def _int(value, low, high):
     return number if low <= number <= high else None
 
 
-def _valid(facet, raw):
-    raw, kind = raw.strip(), DECLARED[facet].kind
+def valid_key(facet, raw, declared=DECLARED):
+    """The facet's key from a raw GET value, or None; ``declared``: {name: Facet}."""
+    raw, kind = raw.strip(), declared[facet].kind
     if kind == "number":
         number = _int(raw, 1, 999)
         return str(number) if number else None
@@ -70,17 +73,20 @@ def _valid(facet, raw):
         code = raw.upper()
         return code if len(code) == 2 and code in dict(all_countries) else None
     if kind == "choice":
-        return raw if raw in DECLARED[facet].choices.values else None
+        return raw if raw in declared[facet].choices.values else None
     return None
 
 
-def parse_filters(params: QueryDict) -> Filters:
-    """Validated filters from GET parameters; anything unknown or malformed is dropped."""
+def parse_filters(params: QueryDict, declared=DECLARED) -> Filters:
+    """Validated filters from GET parameters; anything unknown or malformed is dropped.
+
+    Another listing passes its own facet declarations, ``{name: Facet}``.
+    """
     filters = Filters(q=params.get("q", "").strip()[:200])
-    for facet in FACETS:
+    for facet in declared:
         kept = []
         for raw in params.getlist(facet)[:MAX_VALUES]:
-            value = _valid(facet, raw)
+            value = valid_key(facet, raw, declared)
             if value and value not in kept:
                 kept.append(value)
         filters.values[facet] = tuple(kept)
@@ -102,18 +108,38 @@ class Listing:
     ``practices/facet_index.py``). The keyword is asked of the search backend (the site search's
     Arabic-aware analyser) once for the ids of every match; with ``sort=relevance`` it ranks
     only what is needed (``by_relevance``).
+
+    Another kind of page reuses it by overriding the class attributes (its model and facet
+    declarations) and ``build_index``, ``public``, ``labels`` and ``cards`` (see
+    ``pledges/listing.py``).
     """
+
+    model = PracticePage
+    declared = DECLARED
+    build_index = staticmethod(build_index)
 
     def __init__(self, locale, filters):
         self.locale = locale
         self.filters = filters
-        self.index = index_for(locale)
+        self.index = index_for(locale, self.build_index)
         common = self.index.everything
         if filters.q:
-            common &= self.index.from_ids(matching_ids(PracticePage, filters.q))
+            common &= self.index.from_ids(matching_ids(self.model, filters.q))
         if filters.year_from or filters.year_to:
             common &= self.index.bitset(self.year_positions())
         self.common = common
+
+    @staticmethod
+    def public(locale):
+        return public_practices(locale)
+
+    @staticmethod
+    def labels(locale):
+        return term_labels(locale)
+
+    @staticmethod
+    def cards(queryset):
+        return for_cards(queryset)
 
     def year_positions(self):
         """Positions of the practices running in the chosen years (from/to, both optional)."""
@@ -157,18 +183,18 @@ class Listing:
         """Ids of ``bits`` best first: lazily when only the keyword filters (the database ranks
         just the page shown), by id when they are few, else every match then kept in order."""
         if bits == self.common and not (self.filters.year_from or self.filters.year_to):
-            return ranked(public_practices(self.locale), self.filters.q, count=bits.bit_count())
+            return ranked(self.public(self.locale), self.filters.q, count=bits.bit_count())
         ids = [self.index.ids[i] for i in self.index.positions(bits)]
         if len(ids) <= RANK_AMONG_IDS:
-            return ranked(PracticePage.objects.filter(pk__in=ids), self.filters.q)[0:None]
-        everything = ranked(public_practices(self.locale), self.filters.q)[0:None]
+            return ranked(self.model.objects.filter(pk__in=ids), self.filters.q)[0:None]
+        everything = ranked(self.public(self.locale), self.filters.q)[0:None]
         return [pk for pk in everything if self.index.has(bits, pk)]
 
     # -- facets -------------------------------------------------------------------------
     def facet_counts(self):
         """{facet: {key: count}}: disjunctive counts, an AND and a bit count per option."""
         counts = {}
-        for facet in FACETS:
+        for facet in self.declared:
             others = self.filtered(exclude=facet)
             counts[facet] = {key: (others & bits).bit_count()
                              for key, bits in self.index.bits.get(facet, {}).items()}
@@ -176,10 +202,10 @@ class Listing:
 
     def options(self):
         """The facet options with labels in the listing's language, counts and selection."""
-        labels = term_labels(self.locale)
+        labels = self.labels(self.locale)
         counts = self.facet_counts()
         facets = []
-        for facet in FACETS:
+        for facet in self.declared:
             selected = self.filters.values.get(facet, ())
             choices = labels.get(facet, [])
             options = [
@@ -189,20 +215,21 @@ class Listing:
             ]
             if facet == "country":
                 options = [o for o in options if o["count"] or o["selected"]]
-            facets.append({"name": facet, "label": DECLARED[facet].label, "options": options})
+            facets.append({"name": facet, "label": self.declared[facet].label,
+                           "options": options})
         return facets
 
 
-def term_labels(locale):
+def term_labels(locale, declarations=FACET_DECLARATIONS):
     """{facet: [(key, label)]} for the listing's language. The taxonomy's part is cached
-    (``hub/cache.py`` forgets it when a term changes) and built in one UNION query."""
+    (``hub/cache.py`` forgets it when a term changes) and built in one UNION query; another
+    listing passes its own ``declarations`` for its countries and choices."""
     labels = {facet: list(choices) for facet, choices in cached_in(
         TERMS_KEY, ("labels", getattr(locale, "pk", locale)), lambda: _taxonomy_labels(locale)
     ).items()}
-    for facet in FACET_DECLARATIONS:
+    for facet in declarations:
         if facet.kind == "country":
-            labels[facet.name] = sorted(((code, str(name)) for code, name in all_countries),
-                                        key=lambda item: item[1])
+            labels[facet.name] = country_choices()
         elif facet.kind == "choice":
             labels[facet.name] = [(value, str(label)) for value, label in facet.choices.choices]
     return labels
@@ -253,7 +280,7 @@ def paginate(listing):
     number = min(listing.filters.page, paginator.num_pages) or 1
     page_obj = paginator.page(number)
     ids = list(page_obj.object_list)
-    pages = {p.pk: p for p in for_cards(PracticePage.objects.filter(pk__in=ids))}
+    pages = {p.pk: p for p in listing.cards(listing.model.objects.filter(pk__in=ids))}
     page_obj.object_list = [pages[pk] for pk in ids if pk in pages]
     return paginator, page_obj
 

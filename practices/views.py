@@ -139,14 +139,15 @@ def _links(page, relation, model, term, fields):
     ).values("relation", "position", "link", *columns).order_by()
 
 
-def practice_terms(page, request=None):
+def practice_terms(page, request=None, relations=DETAIL_TERMS):
     """{context name: [Term]} (countries: [Country]) of a practice, from one UNION query over
     its through-models instead of one query per relation. A preview shows the relations being
-    edited, held in memory: there the page's own properties read them."""
+    edited, held in memory: there the page's own properties read them. Another kind of page
+    passes its own ``relations`` (the last one its countries)."""
     if getattr(request, "is_preview", False) or not page.pk:
-        return {name: getattr(page, name) for name, *_ in DETAIL_TERMS}
-    parts = [_links(page, *relation) for relation in DETAIL_TERMS]
-    terms = {name: [] for name, *_ in DETAIL_TERMS}
+        return {name: getattr(page, name) for name, *_ in relations}
+    parts = [_links(page, *relation) for relation in relations]
+    terms = {name: [] for name, *_ in relations}
     # In the editor's order; links saved without one (not through the editor) in saved order.
     for row in sorted(parts[0].union(*parts[1:], all=True),
                       key=lambda row: (row["position"] is None, row["position"] or 0, row["link"])):
@@ -155,6 +156,15 @@ def practice_terms(page, request=None):
         )
     terms["countries"] = [Country(code=term.slug) for term in terms["countries"]]
     return terms
+
+
+def extra_sections(page, request):
+    """Sections other apps add to a practice page: each function registered with the
+    ``practice_page_sections`` hook returns ``None`` or ``{"template": ..., **context}``."""
+    from wagtail import hooks
+
+    sections = (function(page, request) for function in hooks.get_hooks("practice_page_sections"))
+    return [section for section in sections if section]
 
 
 def detail_context(page, request):
@@ -172,5 +182,6 @@ def detail_context(page, request):
     return {
         **terms,
         "related_practices": related,
+        "extra_sections": extra_sections(page, request),
         "listing_url": page.get_parent().get_url(request),
     }

@@ -28,10 +28,13 @@ REJECT_ACTION = "practices.reject_submission"
 REJECT_LABEL = _("Reject the submission")
 
 
-def practice_review_workflow():
-    """Get or create the workflow and its two group approval tasks (idempotent)."""
-    workflow, _created = Workflow.objects.get_or_create(name=WORKFLOW_NAME)
-    for order, (task_name, group_name) in enumerate(TASKS):
+def practice_review_workflow(name=WORKFLOW_NAME, tasks=TASKS):
+    """Get or create the workflow and its group approval tasks (idempotent).
+
+    Another kind of submission names its own workflow and (task, group) pairs.
+    """
+    workflow, _created = Workflow.objects.get_or_create(name=name)
+    for order, (task_name, group_name) in enumerate(tasks):
         group, _ = Group.objects.get_or_create(name=group_name)
         task = GroupApprovalTask.objects.filter(name=task_name).first()
         if task is None:
@@ -43,10 +46,10 @@ def practice_review_workflow():
     return workflow
 
 
-def assign_to(index_page):
+def assign_to(index_page, workflow=None):
     """Attach the workflow to one language's repository page (each tree needs its own)."""
     WorkflowPage.objects.update_or_create(
-        page=index_page, defaults={"workflow": practice_review_workflow()}
+        page=index_page, defaults={"workflow": workflow or practice_review_workflow()}
     )
 
 

@@ -98,7 +98,7 @@ def pytest_collection_modifyitems(config, items):
             continue
         skip = pytest.mark.skip(reason=f"needs {what}: set {variable}")
         for item in items:
-            if marker in item.keywords:
+            if item.get_closest_marker(marker):
                 item.add_marker(skip)
 
 

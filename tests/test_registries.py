@@ -27,7 +27,8 @@ def test_site_search_finds_a_page_type_declared_by_a_new_app(client, home_pages)
 
 def test_search_types_keep_the_order_of_the_apps_with_their_labels_in_both_languages(client):
     assert list(registry.search_types()) == [
-        "guidance", "objective", "tool", "practice", "discussion", "event", "note"]
+        "guidance", "objective", "tool", "practice", "discussion", "pledge", "country", "review",
+        "review-cycle", "event", "note"]
     arabic = client.get("/ar/search/", {"q": "x"}).content.decode()
     assert "إرشادات" in arabic or "الإرشادات" in arabic
     assert "Guidance" not in arabic

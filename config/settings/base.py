@@ -30,8 +30,10 @@ INSTALLED_APPS = [
     "practices",
     "search",
     "discussions",
+    "pledges",
     "countries",
-    "events",
+    "reviews",
+    "event_calendar",
     "newsletter",
     # Translation
     "wagtail_localize",
@@ -157,7 +159,10 @@ WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 # A translation of a live page must go through moderation like any other change.
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
-LOCALE_PATHS = [HUB_DIR / "locale"]
+# The overrides catalogue corrects installed packages' Arabic strings: it must come first.
+LOCALE_PATHS = [HUB_DIR / "overrides" / "locale", HUB_DIR / "locale"]
+# One date and number format per language (hub/formats, read through hub/formatting.py).
+FORMAT_MODULE_PATH = ["hub.formats"]
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True

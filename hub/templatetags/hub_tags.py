@@ -8,7 +8,7 @@ import os
 
 from django import template
 
-from hub import registry
+from hub import formatting, registry
 from hub.frame import frame_for
 
 register = template.Library()
@@ -66,3 +66,16 @@ def file_type(document):
 def alternate_links(context):
     """hreflang alternates: the live translations of the current page, with absolute URLs."""
     return _frame(context).alternates()
+
+
+# One formatting helper for every date, number and size (hub/formatting.py).
+register.filter("hub_date", formatting.format_date)
+register.filter("hub_datetime", formatting.format_datetime)
+register.filter("hub_number", formatting.format_number)
+register.filter("hub_filesize", formatting.format_filesize)
+
+
+@register.simple_tag
+def list_separator():
+    """The comma between list items in the active language: «،» in Arabic."""
+    return formatting.list_separator()

@@ -146,8 +146,13 @@ def link_block(title, url):
 
 def existing(page):
     """The document and image blocks of a page version, as rows for the form."""
+    return existing_in(page.resources)
+
+
+def existing_in(stream):
+    """The document and image blocks of a resources StreamField value, as rows for a form."""
     rows = []
-    for block in page.resources:
+    for block in stream:
         if block.block_type == "document" and block.value["document"] is not None:
             obj = block.value["document"]
             rows.append({"id": block.id, "object": obj, "title": block.value["title"] or obj.title})

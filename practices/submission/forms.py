@@ -21,8 +21,8 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.text import format_lazy
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
-from django_countries import countries
 
+from hub.formatting import country_choices
 from hub.templatetags.hub_tags import file_type
 
 from ..models import (
@@ -199,7 +199,7 @@ class PracticeSubmissionForm(forms.Form):
         self.new_uploads = []  # uploads stored while handling this request (views)
         for term in TERMS:
             self.fields[term.field].set_locale(locale)
-        self.fields["countries"].choices = [(c.code, c.name) for c in countries]
+        self.fields["countries"].choices = country_choices()
         self.fields["submission_language"].initial = (
             get_language() if get_language() in SubmissionLanguage.values
             else SubmissionLanguage.OTHER

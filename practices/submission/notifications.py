@@ -20,7 +20,10 @@ def _absolute(path):
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
-def send(user, event, page, comment=""):
+def send(user, event, page, comment="", templates="practices/emails",
+         dashboard="practices:mine"):
+    """Mail ``user`` about ``page`` in their language; another kind of submission passes its
+    own template folder (``subject.txt``, ``body.txt``) and dashboard URL name."""
     if not user or not user.email:
         return
     language = preferred_language(user)
@@ -31,21 +34,21 @@ def send(user, event, page, comment=""):
             "title": page.get_latest_revision_as_object().title,
             "comment": comment,
             "event": event,
-            "dashboard_url": _absolute(reverse("practices:mine")),
+            "dashboard_url": _absolute(reverse(dashboard)),
             "admin_url": _absolute(reverse("wagtailadmin_pages:edit", args=[page.pk])),
             "public_url": page.full_url if page.live else "",
         }
-        subject = render_to_string("practices/emails/subject.txt", context).strip()
-        body = render_to_string("practices/emails/body.txt", context)
+        subject = render_to_string(f"{templates}/subject.txt", context).strip()
+        body = render_to_string(f"{templates}/body.txt", context)
     EmailMessage(subject, body, to=[user.email], headers={HEADER: event}).send()
 
 
-def notify_group(group_names, event, page):
+def notify_group(group_names, event, page, **options):
     users = get_user_model().objects.filter(
         groups__name__in=group_names, is_active=True
     ).exclude(email="").distinct()
     for user in users:
-        send(user, event, page)
+        send(user, event, page, **options)
 
 
 def notify_rejected(page, comment):

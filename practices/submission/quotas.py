@@ -35,18 +35,19 @@ def within_pending_quota(user, checked_files):
     return pending_bytes(user) + new <= settings.HUB_SUBMISSION_PENDING_QUOTA
 
 
-def drafts_of(user):
-    """The user's practices that were never submitted for review and never published."""
+def drafts_of(user, model=PracticePage):
+    """The user's pages of ``model`` (practices by default) never submitted for review and never
+    published."""
     submitted = WorkflowState.objects.filter(
         base_content_type__app_label="wagtailcore", base_content_type__model="page",
         requested_by=user,
     ).values_list("object_id", flat=True)
-    pages = PracticePage.objects.filter(owner=user, live=False, first_published_at__isnull=True)
+    pages = model.objects.filter(owner=user, live=False, first_published_at__isnull=True)
     return pages.exclude(pk__in=[int(pk) for pk in submitted])
 
 
-def may_create_draft(user):
-    return drafts_of(user).count() < settings.HUB_SUBMISSION_MAX_DRAFTS
+def may_create_draft(user, model=PracticePage):
+    return drafts_of(user, model).count() < settings.HUB_SUBMISSION_MAX_DRAFTS
 
 
 def post_allowed(user):

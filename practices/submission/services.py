@@ -38,9 +38,13 @@ def repository_for(language_code):
     return PracticeIndexPage.objects.filter(locale__language_code=language_code).first()
 
 
-def submissions_today(user):
+def submissions_today(user, workflow_name=None):
+    """Reviews the user started in the last 24 hours (of one workflow, if named)."""
     since = timezone.now() - timedelta(days=1)
-    return WorkflowState.objects.filter(requested_by=user, created_at__gte=since).count()
+    states = WorkflowState.objects.filter(requested_by=user, created_at__gte=since)
+    if workflow_name:
+        states = states.filter(workflow__name=workflow_name)
+    return states.count()
 
 
 PLAIN_FIELDS = (
@@ -169,7 +173,7 @@ def save_and_submit(user, data, language_code, page=None, uploads=(), for_review
 @transaction.atomic
 def submit(user, page):
     """Start (or resume after requested changes) the review; never publishes anything."""
-    page = PracticePage.objects.get(pk=page.pk)
+    page = type(page).objects.get(pk=page.pk)
     state = page.current_workflow_state
     if state is not None and state.status == WorkflowState.STATUS_NEEDS_CHANGES:
         state.resume(user)
@@ -199,10 +203,12 @@ def state_of(page, workflow_state):
     return "draft"
 
 
-def submissions_of(user):
-    """The user's practices with their latest workflow state, in a constant number of queries."""
+def submissions_of(user, model=PracticePage, name_state=state_of, labels=STATE_LABELS,
+                   editable=EDITABLE_STATES):
+    """The user's pages of ``model`` with their latest workflow state, in a constant number of
+    queries. Another kind of submission passes its own state names, labels and editable ones."""
     pages = list(
-        PracticePage.objects.filter(owner=user).select_related("locale").order_by("-pk")
+        model.objects.filter(owner=user).select_related("locale").order_by("-pk")
     )
     states = {}
     for state in (
@@ -216,15 +222,16 @@ def submissions_of(user):
     rows = []
     for page in pages:
         state = states.get(str(page.pk))
-        name = state_of(page, state)
+        name = name_state(page, state)
         task_state = state.current_task_state if state else None
         rows.append({
             "page": page,
             "state": name,
-            "label": STATE_LABELS[name],
-            "comment": task_state.comment if name in ("changes_requested", "rejected") else "",
+            "label": labels[name],
+            "comment": task_state.comment if name.endswith(("changes_requested", "rejected"))
+            else "",
             "submitted_at": state.created_at if state else None,
             "updated_at": page.latest_revision_created_at,
-            "editable": name in EDITABLE_STATES,
+            "editable": name in editable,
         })
     return rows

@@ -17,6 +17,9 @@ Each backend module combines these mixins with Wagtail's classes for its engine 
 ``analysed_settings`` (index settings).
 """
 
+import datetime
+import decimal
+import uuid
 from copy import deepcopy
 
 from modelsearch.index import AutocompleteField, SearchField
@@ -49,11 +52,27 @@ def analysed_settings(upstream):
     return deep_update(deepcopy(upstream), ANALYSIS_SETTINGS)
 
 
+# Values the engines' JSON serialisers write as they are; anything else is written as its str().
+JSON_VALUES = (str, int, float, bool, type(None), list, tuple, dict, datetime.date,
+               datetime.time, uuid.UUID, decimal.Decimal)
+
+
+def json_value(value):
+    """A field value the clients can serialise: e.g. django-countries' ``Country`` → "MA"."""
+    if isinstance(value, (list, tuple)):
+        return [json_value(item) for item in value]
+    if isinstance(value, dict):
+        return {key: json_value(item) for key, item in value.items()}
+    return value if isinstance(value, JSON_VALUES) else str(value)
+
+
 class AnalysedMappingMixin:
-    """Documents whose search and autocomplete fields hold analysed text."""
+    """Documents whose search and autocomplete fields hold analysed text, every value one the
+    clients can serialise."""
 
     def _get_document_field_data(self, field, obj):
         name, value, edgengrams = super()._get_document_field_data(field, obj)
+        value = json_value(value)
         if isinstance(field, SearchField):
             value = analyse_value(value)
         elif isinstance(field, AutocompleteField):

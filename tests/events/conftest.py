@@ -5,7 +5,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from events.models import EventIndexPage, EventObjective, EventPage
+from event_calendar.models import EventIndexPage, EventObjective, EventPage
 from hub.demo import publish, publish_translation
 from hub.models import Objective, Region
 

@@ -6,14 +6,14 @@ from datetime import UTC, datetime
 
 import pytest
 
-from events.models import EventPage
+from event_calendar.models import EventPage
 from hub.demo import loaders
 
 pytestmark = pytest.mark.django_db
 
 
 def test_demo_events_in_both_languages(client, home_pages, taxonomy):
-    from events.demo import load_events
+    from event_calendar.demo import load_events
 
     assert load_events in loaders()
     load_events(io.StringIO())

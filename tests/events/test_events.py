@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
-from events.models import EventIndexPage, EventPage
+from event_calendar.models import EventIndexPage, EventPage
 from home.models import HomePage
 from tests.factories import UserFactory
 

@@ -6,7 +6,7 @@ from datetime import date, timedelta
 import pytest
 from django.contrib.auth.models import Permission
 
-from events.models import EventPage, TalkRequest
+from event_calendar.models import EventPage, TalkRequest
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db

@@ -94,3 +94,20 @@ def test_real_cluster_finds_arabic_variants(make_page, settings):
     page = make_page("صفحة", "نص عن الهجرة الآمنة", language="ar")
     call_command("update_index", stdout=open(os.devnull, "w"))
     assert search_pages(Page.objects.live(), "والهِجْرَة") == [page.pk]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("backend", ["elasticsearch9", "opensearch"])
+def test_documents_serialise_values_of_any_field_type(backend):
+    """A CountryPage filters on a django-countries ``Country``, which neither client's JSON
+    serialiser knows: the document carries its code."""
+    import importlib
+
+    from countries.models import CountryPage
+
+    mapping = importlib.import_module(f"search.backends.{backend}").Mapping(CountryPage)
+    document = mapping.get_document(CountryPage(title="Jordan", country="JO", intro="<p>x</p>"))
+    assert document["countries_countrypage__country_filter"] == "JO"
+    from opensearchpy.serializer import JSONSerializer
+
+    assert '"JO"' in JSONSerializer().dumps(document)

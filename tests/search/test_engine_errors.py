@@ -1,6 +1,8 @@
 """Which engine errors mean "unreachable" (kept for later, message to visitors) and which are
 bugs to see. Real exception classes of both clients; no engine needed."""
 
+import inspect
+
 import elastic_transport
 import opensearchpy
 import pytest
@@ -30,3 +32,14 @@ def test_unreachable_or_overloaded(error):
 ])
 def test_rejected_requests_are_not_hidden(error):
     assert not is_unavailable(error)
+
+
+def test_the_client_and_the_events_app_both_import():
+    """opensearch-py imports the PyPI package `events`; the hub has an app of that name
+    (search/clients.py)."""
+    from opensearchpy.metrics import metrics_events
+
+    import events
+
+    assert events.__file__.endswith("events/__init__.py") and "site-packages" not in events.__file__
+    assert "site-packages" in inspect.getfile(metrics_events.Events)

@@ -10,17 +10,15 @@ import polib
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from hub.catalogues import project_catalogues
+
 
 class Command(BaseCommand):
     help = "Compile the project's .po translation catalogues to .mo (no gettext needed)."
 
     def handle(self, *args, **options):
-        base = Path(settings.BASE_DIR)
-        catalogues = [
-            path for path in base.glob("*/locale/*/LC_MESSAGES/*.po")
-            if ".venv" not in path.parts and "node_modules" not in path.parts
-        ]
-        for po_path in sorted(catalogues):
+        base = Path(settings.BASE_DIR).resolve()
+        for po_path in project_catalogues():
             try:
                 catalogue = polib.pofile(str(po_path))
             except (OSError, ValueError) as error:

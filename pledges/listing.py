@@ -1,0 +1,125 @@
+"""The pledge listing: the practice repository's listing service (``practices/listing.py``) with
+the pledges' facets, index and cards. Same parameters and rules: repeat a parameter for several
+values (OR within a facet, AND across), unknown values are dropped, counts are disjunctive.
+
+Extra parameters: ``type`` (financial, human-resources, process, policy), ``status``
+(announced, in-progress, fulfilled, withdrawn), ``currency`` (ISO 4217); ``year_from`` and
+``year_to`` select the pledges whose time frame overlaps those years.
+"""
+
+import dataclasses
+
+from django.db.models import Prefetch
+
+from practices.facet_index import FacetIndex
+from practices.listing import Listing, parse_filters, term_labels
+
+from .models import PledgeCountry, PledgeObjective, PledgePage
+from .terms import FACETS, TERMS
+
+DECLARED = {facet.name: facet for facet in FACETS}
+
+
+def parse(params):
+    return parse_filters(params, DECLARED)
+
+
+def public_pledges(locale):
+    return PledgePage.objects.live().public().filter(locale=locale)
+
+
+# facet -> (through model, lookup of the language-independent key)
+THROUGH = {
+    **{term.facet: (term.through, term.key_lookup) for term in TERMS},
+    "country": (PledgeCountry, "country"),
+}
+
+
+def build(locale):
+    """The in-memory bitset index of a language's public pledges (``FacetIndex``); rebuilt by
+    ``practices.facet_index.index_for`` whenever a page is published, unpublished or deleted."""
+    rows = list(
+        public_pledges(locale).order_by("-first_published_at", "-pk").values_list(
+            "pk", "title", "pledge_type", "status", "currency", "start_date", "end_date",
+            "amount",
+        )
+    )
+    index = FacetIndex(ids=[row[0] for row in rows])
+    # position -> (currency, Decimal amount): the dashboard's sums per currency.
+    index.amounts = {i: (row[4], row[7]) for i, row in enumerate(rows)
+                     if row[7] is not None and row[4]}
+    # (start year, end year, ongoing) as the practices' year filter reads them.
+    index.years = [(row[5].year if row[5] else None, row[6].year if row[6] else None, False)
+                   for row in rows]
+    index.title_order = sorted(range(len(rows)), key=lambda i: (rows[i][1], rows[i][0]))
+    positions = {}
+    for facet, column in (("type", 2), ("status", 3), ("currency", 4)):
+        keys = positions.setdefault(facet, {})
+        for i, row in enumerate(rows):
+            if row[column]:
+                keys.setdefault(row[column], []).append(i)
+    position = index._position
+    for facet, (model, lookup) in THROUGH.items():
+        keys = positions.setdefault(facet, {})
+        for page_id, key in model.objects.filter(page__locale=locale).values_list(
+            "page_id", lookup
+        ):
+            i = position.get(page_id)
+            if i is not None:
+                keys.setdefault(str(key), []).append(i)
+    index.bits = {facet: {key: index.bitset(found) for key, found in keys.items()}
+                  for facet, keys in positions.items()}
+    index.other_language = (
+        PledgePage.objects.live().public().exclude(locale=locale)
+        .exclude(translation_key__in=public_pledges(locale).values("translation_key")).count()
+    )
+    return index
+
+
+def with_champions(index):
+    """A copy of ``index`` with the "champion" facet: the pledges for any champion country,
+    from the champion flags of the countries app as they are now (one query)."""
+    from .country_pages import champion_codes
+
+    countries = index.bits.get("country", {})
+    champions = 0
+    for code in champion_codes():
+        champions |= countries.get(code, 0)
+    copy = dataclasses.replace(index, bits={**index.bits, "champion": {"yes": champions}})
+    copy.amounts = getattr(index, "amounts", {})
+    return copy
+
+
+def labels(locale):
+    return term_labels(locale, FACETS)
+
+
+CARD_DEFERRED = ("description", "partners", "target")
+
+
+def cards(queryset):
+    return queryset.defer(*CARD_DEFERRED).prefetch_related(
+        Prefetch("pledge_objectives",
+                 queryset=PledgeObjective.objects.select_related("objective")),
+        "pledge_countries",
+    )
+
+
+class PledgeListing(Listing):
+    model = PledgePage
+    declared = DECLARED
+    build_index = staticmethod(build)
+    public = staticmethod(public_pledges)
+    labels = staticmethod(labels)
+    cards = staticmethod(cards)
+
+    def __init__(self, locale, filters):
+        super().__init__(locale, filters)
+        self.index = with_champions(self.index)
+
+    def options(self):
+        facets = super().options()
+        for facet in facets:
+            if facet["name"] == "currency":  # only the currencies pledged in
+                facet["options"] = [o for o in facet["options"] if o["count"] or o["selected"]]
+        return facets

@@ -1,0 +1,51 @@
+"""Wire the pledge review workflow to the index pages and to the notifications."""
+
+from django.db.models.signals import post_save
+from django.dispatch import receiver
+from wagtail.signals import task_submitted, workflow_approved, workflow_rejected
+
+from .models import PledgeIndexPage, PledgePage
+from .notifications import notify_secretariat, send
+from .workflow import WORKFLOW_NAME, assign
+
+
+@receiver(post_save, sender=PledgeIndexPage)
+def assign_review_workflow(sender, instance, created, raw=False, **kwargs):
+    """Each language's pledge index (a new tree node, translations included) gets the workflow."""
+    if created and not raw:
+        assign(instance)
+
+
+def _pledge(workflow_state):
+    if workflow_state.workflow.name != WORKFLOW_NAME:
+        return None
+    page = workflow_state.content_object
+    page = getattr(page, "specific", page)
+    return page if isinstance(page, PledgePage) else None
+
+
+def _event(page, new, update):
+    return update if page.live else new
+
+
+@receiver(task_submitted)
+def on_task_submitted(sender, instance, user=None, **kwargs):
+    page = _pledge(instance.workflow_state)
+    if page is not None:
+        notify_secretariat(_event(page, "review_requested", "update_review_requested"), page)
+        send(page.owner, _event(page, "submitted", "update_submitted"), page)
+
+
+@receiver(workflow_approved)
+def on_workflow_approved(sender, instance, user=None, **kwargs):
+    page = _pledge(instance)
+    if page is not None:
+        page.refresh_from_db()
+        send(page.owner, "published", page)
+
+
+@receiver(workflow_rejected)
+def on_workflow_rejected(sender, instance, user=None, **kwargs):
+    page = _pledge(instance)
+    if page is not None:
+        send(page.owner, "changes_requested", page, instance.current_task_state.comment)

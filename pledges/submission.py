@@ -1,0 +1,113 @@
+"""Front-end pledges: the form, the maker's dashboard, editing and updating own pledges.
+
+The practices' guards apply: a verified address, the rate limit on posts, the daily limit and
+the drafts quota (``practices/submission/quotas.py``, ``services.save_and_submit``).
+"""
+
+from allauth.account.decorators import verified_email_required
+from django.contrib import messages
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from wagtail.models import Locale
+
+from practices.submission import quotas
+from practices.submission.services import LimitReached
+
+from . import services
+from .forms import PledgeForm, ProgressForm
+from .models import PledgePage
+
+
+def _too_many_posts():
+    return _("You have sent this form too many times in the last few minutes: wait ten minutes "
+             "and send it again. Your text is kept below.")
+
+
+def _own(user, pk):
+    """The user's own pledge, or 404 whether it exists or not (no existence leak)."""
+    return get_object_or_404(PledgePage, pk=pk, owner=user)
+
+
+def _row(user, page):
+    return next(row for row in services.submissions_of(user) if row["page"].pk == page.pk)
+
+
+def _handle(request, page=None):
+    language = page.locale.language_code if page else get_language()
+    locale = page.locale if page else Locale.objects.get(language_code=language)
+    if services.index_for(language) is None:
+        raise Http404("No pledges in this language")
+    context = {"pledge": page}
+    if request.method == "POST":
+        is_draft = "save_draft" in request.POST
+        form = PledgeForm(request.POST, locale=locale, draft=is_draft)
+        if not quotas.post_allowed(request.user):
+            form.add_error(None, _too_many_posts())
+            return render(request, "pledges/submission/form.html", {**context, "form": form},
+                          status=429)
+        if form.is_valid():
+            try:
+                services.save_and_submit(request.user, form.cleaned_data, language, page,
+                                         for_review=not is_draft)
+            except LimitReached as limit:
+                form.add_error(None, str(limit))
+            else:
+                messages.success(request, _("Your draft is saved.") if is_draft
+                                 else _("Your pledge is submitted for moderation."))
+                return redirect("pledges:mine")
+    else:
+        form = PledgeForm(initial=services.initial_from(page) if page else {}, locale=locale)
+    return render(request, "pledges/submission/form.html", {**context, "form": form})
+
+
+@verified_email_required
+def make(request):
+    return _handle(request)
+
+
+@verified_email_required
+def edit(request, pk):
+    page = _own(request.user, pk)
+    if _row(request.user, page)["state"] not in services.EDITABLE_STATES:
+        messages.error(request, _("This pledge cannot be edited in its current state."))
+        return redirect("pledges:mine")
+    return _handle(request, page)
+
+
+@verified_email_required
+def progress(request, pk):
+    page = _own(request.user, pk)
+    state = _row(request.user, page)["state"]
+    if state not in services.UPDATABLE_STATES:
+        messages.error(request, _("Only a published pledge can be updated, once any earlier "
+                                  "update has been moderated."))
+        return redirect("pledges:mine")
+    context = {"pledge": page}
+    if request.method == "POST":
+        form = ProgressForm(request.POST)
+        if not quotas.post_allowed(request.user):
+            form.add_error(None, _too_many_posts())
+            return render(request, "pledges/submission/progress.html",
+                          {**context, "form": form}, status=429)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                services.post_progress(request.user, page, data["status"], data["date"],
+                                       data["note"])
+            except LimitReached as limit:
+                form.add_error(None, str(limit))
+            else:
+                messages.success(request, _("Your update is submitted for moderation. The "
+                                            "published pledge stays as it is until then."))
+                return redirect("pledges:mine")
+    else:
+        form = ProgressForm(initial=services.progress_initial(page, state))
+    return render(request, "pledges/submission/progress.html", {**context, "form": form})
+
+
+@verified_email_required
+def mine(request):
+    return render(request, "pledges/submission/mine.html",
+                  {"submissions": services.submissions_of(request.user)})

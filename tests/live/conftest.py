@@ -62,17 +62,22 @@ class LiveSite:
             return connection.execute(sql, params).fetchone()[0]
 
 
+def _postgres(database_url, statement):
+    """Run ``statement`` on the server of ``database_url``, connected to its "postgres" base."""
+    import psycopg
+
+    admin = urlunparse(urlparse(database_url)._replace(path="/postgres"))
+    with psycopg.connect(admin, autocommit=True) as connection:
+        connection.execute(statement)
+
+
 def _database_url(tmp):
     outer = os.environ.get("DATABASE_URL", "")
     if outer.startswith(("postgres://", "postgresql://")):
-        import psycopg
-
         parts = urlparse(outer)
         name = parts.path.lstrip("/") + "_live"
-        admin = urlunparse(parts._replace(path="/postgres"))
-        with psycopg.connect(admin, autocommit=True) as connection:
-            connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-            connection.execute(f'CREATE DATABASE "{name}"')
+        _postgres(outer, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        _postgres(outer, f'CREATE DATABASE "{name}"')
         return urlunparse(parts._replace(path=f"/{name}"))
     return f"sqlite:///{tmp / 'live.sqlite3'}"
 
@@ -111,3 +116,6 @@ def live_site(tmp_path_factory):
         server.terminate()
         server.wait(timeout=30)
         log.close()
+        if not database_url.startswith("sqlite"):
+            name = urlparse(database_url).path.lstrip("/")
+            _postgres(database_url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')

@@ -6,6 +6,7 @@ apps are found without being listed anywhere: ``compile_translations`` and the c
 checks of the test suite both read this list.
 """
 
+import sys
 from pathlib import Path
 
 from django.apps import apps
@@ -15,10 +16,12 @@ from django.conf import settings
 def project_locale_dirs():
     """The ``locale`` directories of the project's apps and of ``LOCALE_PATHS``."""
     base = Path(settings.BASE_DIR).resolve()
+    # A virtualenv may sit inside the project folder (.venv): its packages are not ours.
+    environment = Path(sys.prefix).resolve()
     dirs = [Path(path).resolve() for path in settings.LOCALE_PATHS]
     for app_config in apps.get_app_configs():
         app_path = Path(app_config.path).resolve()
-        if base in app_path.parents:
+        if base in app_path.parents and environment not in app_path.parents:
             dirs.append(app_path / "locale")
     unique = []
     for directory in dirs:

@@ -188,7 +188,10 @@ def gettext_calls_in_python(source):
 
 def gettext_calls_in_template(source):
     """``templatize`` turns a template into the Python-like text xgettext reads."""
-    tokens = list(tokenize.generate_tokens(io.StringIO(templatize(source)).readline))
+    # Lines are read without their indentation: templatize keeps the template's, which the
+    # Python tokenizer would take for blocks.
+    text = "\n".join(line.lstrip() for line in templatize(source).splitlines())
+    tokens = list(tokenize.generate_tokens(io.StringIO(text).readline))
     for index, token in enumerate(tokens):
         roles = GETTEXT_FUNCTIONS.get(token.string) if token.type == tokenize.NAME else None
         if not roles or index + 1 >= len(tokens) or tokens[index + 1].string != "(":

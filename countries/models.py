@@ -105,6 +105,17 @@ class CountryIndexPage(RoutablePageMixin, SectionPage):
 
         return serve_country(self, request, code)
 
+    def get_sitemap_urls(self, request=None):
+        """The index and the page of every member State (routes, not pages of the tree)."""
+        from .data import MEMBER_STATES
+
+        urls = super().get_sitemap_urls(request)
+        return urls + [
+            {**entry, "location": entry["location"] + self.reverse_subpage(
+                "country", kwargs={"code": code.lower()})}
+            for entry in urls for code in sorted(MEMBER_STATES)
+        ]
+
 
 class CountryPage(HubPage):
     """An editor's introduction to one country, in one language (optional)."""

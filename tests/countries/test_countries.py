@@ -167,3 +167,11 @@ def test_country_pages_cost_a_fixed_number_of_queries(client, country_indexes,
 class TestPageTypes(PageTreeRules, WagtailPageTestCase):
     allowed = [(HomePage, CountryIndexPage), (CountryIndexPage, CountryPage)]
     refused = [(HomePage, CountryPage), (CountryPage, CountryPage)]
+
+
+def test_sitemap_lists_the_index_and_every_country_in_both_languages(client, country_indexes):
+    sitemap = client.get("/sitemap.xml").content.decode()
+    for language in ("en", "ar"):
+        assert f"/{language}/countries/</loc>" in sitemap
+        assert f"/{language}/countries/jo/</loc>" in sitemap
+    assert sitemap.count("/en/countries/") == 1 + len(MEMBER_STATES)

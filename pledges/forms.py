@@ -10,13 +10,12 @@ must still be valid. Widgets, rich text and the honeypot are the practice form's
 from urllib.parse import urlsplit
 
 from django import forms
-from django.core.validators import URLValidator
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from practices.models import PracticePage
 from practices.submission.fields import RichTextInput, TermChoiceField
-from practices.submission.forms import Section
+from practices.submission.forms import LinkFieldsMixin, Section
 
 from .models import (
     CURRENCY_CHOICES,
@@ -28,7 +27,6 @@ from .models import (
 )
 from .terms import TERMS
 
-MAX_LINKS = 5
 MAX_PRACTICES = 10
 # Eastern Arabic and Persian digits, and the Arabic decimal and thousands separators, as typed
 # on an Arabic keyboard.
@@ -68,7 +66,7 @@ class DateInput(forms.DateInput):
         super().__init__(format="%Y-%m-%d")
 
 
-class PledgeForm(forms.Form):
+class PledgeForm(LinkFieldsMixin, forms.Form):
     title = forms.CharField(label=_("Title"), max_length=255,
                             help_text=_("A short name for the pledge."))
     summary = forms.CharField(
@@ -139,15 +137,7 @@ class PledgeForm(forms.Form):
         stakeholders = next(term for term in TERMS if term.field == "stakeholders")
         self.fields["stakeholder"].choices = [("", _("Choose…"))] + stakeholders.choices(locale)
         self.fields["countries"].choices = [(c.code, c.name) for c in countries]
-        for n in range(1, MAX_LINKS + 1):
-            self.fields[f"link_{n}_title"] = forms.CharField(
-                label=_("Link %(n)d: title") % {"n": n}, max_length=200, required=False,
-            )
-            self.fields[f"link_{n}_url"] = forms.URLField(
-                label=_("Link %(n)d: address") % {"n": n}, max_length=2000, required=False,
-                assume_scheme="https", validators=[URLValidator(schemes=["http", "https"])],
-                widget=forms.URLInput(attrs={"dir": "ltr"}),
-            )
+        self.add_link_fields()
         for field in self.fields.values():
             if type(field.widget) in (forms.TextInput, forms.Textarea):
                 field.widget.attrs.setdefault("dir", "auto")
@@ -198,30 +188,14 @@ class PledgeForm(forms.Form):
             for field, message in completeness_errors(data).items():
                 if field not in self.errors:
                     self.add_error(field, message)
-        data["links"] = self._clean_links(data)
+        data["links"] = self.links_from(data)
         return data
-
-    def _clean_links(self, data):
-        links = []
-        for n in range(1, MAX_LINKS + 1):
-            title, url = data.get(f"link_{n}_title"), data.get(f"link_{n}_url")
-            if url and not title:
-                self.add_error(f"link_{n}_title", _("Give the link a title."))
-            elif title and not url and f"link_{n}_url" not in self.errors:
-                self.add_error(f"link_{n}_url", _("Enter the address of the link."))
-            elif title and url:
-                links.append((title, url))
-        return links
 
     def sections(self):
         return [
             {**section._asdict(), "fields": [self[name] for name in section.fields]}
             for section in SECTIONS
         ]
-
-    def link_rows(self):
-        return [(self[f"link_{n}_title"], self[f"link_{n}_url"])
-                for n in range(1, MAX_LINKS + 1)]
 
 
 class ProgressForm(forms.Form):

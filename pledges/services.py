@@ -18,9 +18,9 @@ from wagtail.models import Locale, WorkflowState
 from hub.locks import serialise_for
 from practices.submission import quotas
 from practices.submission import services as practice_services
+from practices.submission.forms import MAX_LINKS
 from practices.submission.services import LimitReached
 
-from .forms import MAX_LINKS
 from .models import (
     PledgeCountry,
     PledgeIndexPage,

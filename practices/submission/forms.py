@@ -87,7 +87,40 @@ def _term(name, **kwargs):
     return TermChoiceField(next(term for term in TERMS if term.field == name), **kwargs)
 
 
-class PracticeSubmissionForm(forms.Form):
+class LinkFieldsMixin:
+    """Up to ``MAX_LINKS`` titled links (``link_<n>_title``, ``link_<n>_url``): the fields,
+    their cleaning into ``[(title, url)]`` and their rows for the template. Shared by the
+    submission forms of practices and pledges."""
+
+    def add_link_fields(self):
+        for n in range(1, MAX_LINKS + 1):
+            self.fields[f"link_{n}_title"] = forms.CharField(
+                label=_("Link %(n)d: title") % {"n": n}, max_length=200, required=False,
+            )
+            self.fields[f"link_{n}_url"] = forms.URLField(
+                label=_("Link %(n)d: address") % {"n": n}, max_length=2000, required=False,
+                assume_scheme="https", validators=[URLValidator(schemes=["http", "https"])],
+                widget=forms.URLInput(attrs={"dir": "ltr"}),
+            )
+
+    def links_from(self, data):
+        links = []
+        for n in range(1, MAX_LINKS + 1):
+            title, url = data.get(f"link_{n}_title"), data.get(f"link_{n}_url")
+            if url and not title:
+                self.add_error(f"link_{n}_title", _("Give the link a title."))
+            elif title and not url and f"link_{n}_url" not in self.errors:
+                self.add_error(f"link_{n}_url", _("Enter the address of the link."))
+            elif title and url:
+                links.append((title, url))
+        return links
+
+    def link_rows(self):
+        return [(self[f"link_{n}_title"], self[f"link_{n}_url"])
+                for n in range(1, MAX_LINKS + 1)]
+
+
+class PracticeSubmissionForm(LinkFieldsMixin, forms.Form):
     title = forms.CharField(
         label=_("Title"), max_length=255,
         help_text=_("A short name for the practice, as you would cite it."),
@@ -212,15 +245,7 @@ class PracticeSubmissionForm(forms.Form):
             "PDF, Word, Excel, PowerPoint or OpenDocument files, JPEG, PNG, WebP or GIF images; "
             "up to %(n)d files of at most %(size)s each."
         ) % {"n": max_files(), "size": filesizeformat(max_upload_size())}
-        for n in range(1, MAX_LINKS + 1):
-            self.fields[f"link_{n}_title"] = forms.CharField(
-                label=_("Link %(n)d: title") % {"n": n}, max_length=200, required=False,
-            )
-            self.fields[f"link_{n}_url"] = forms.URLField(
-                label=_("Link %(n)d: address") % {"n": n}, max_length=2000, required=False,
-                assume_scheme="https", validators=[URLValidator(schemes=["http", "https"])],
-                widget=forms.URLInput(attrs={"dir": "ltr"}),
-            )
+        self.add_link_fields()
         for field in self.fields.values():
             if type(field.widget) in (forms.TextInput, forms.Textarea):
                 field.widget.attrs.setdefault("dir", "auto")  # Arabic or English as typed
@@ -284,21 +309,9 @@ class PracticeSubmissionForm(forms.Form):
             for field, messages in errors.items():
                 for message in messages:
                     self.add_error("objectives" if field == "__all__" else field, message)
-        data["links"] = self._clean_links(data)
+        data["links"] = self.links_from(data)
         self._clean_removals(data)
         return data
-
-    def _clean_links(self, data):
-        links = []
-        for n in range(1, MAX_LINKS + 1):
-            title, url = data.get(f"link_{n}_title"), data.get(f"link_{n}_url")
-            if url and not title:
-                self.add_error(f"link_{n}_title", _("Give the link a title."))
-            elif title and not url and f"link_{n}_url" not in self.errors:
-                self.add_error(f"link_{n}_url", _("Enter the address of the link."))
-            elif title and url:
-                links.append((title, url))
-        return links
 
     def _clean_removals(self, data):
         removed = set(data.get("remove_pending") or [])
@@ -321,10 +334,6 @@ class PracticeSubmissionForm(forms.Form):
             {**section._asdict(), "fields": [self[name] for name in section.fields]}
             for section in SECTIONS
         ]
-
-    def link_rows(self):
-        return [(self[f"link_{n}_title"], self[f"link_{n}_url"])
-                for n in range(1, MAX_LINKS + 1)]
 
     def attachment_rows(self):
         """The files the form holds: saved ones (editing), earlier and new pending uploads."""

@@ -232,9 +232,9 @@ def drill_postgresql_restarted(env):
     cookie = f"sessionid={manage(env, SESSION_CODE)}"
     master = pid("gunicorn")
     first = queue_emails(env, 5, "Restart")
-    page = app + "/en/practices/"  # signed in: rendered from the database every time
+    page = app + "/en/"  # signed in: the session and the page read from the database each time
     run = load(page, 8, cookie)
-    watchers = [Watcher(page, cookie), Watcher(app + "/ar/practices/", cookie)]
+    watchers = [Watcher(page, cookie), Watcher(app + "/ar/", cookie)]
     for watcher in watchers:
         watcher.start()
     time.sleep(2)
@@ -253,7 +253,7 @@ def drill_postgresql_restarted(env):
         status == 503 and "Traceback" not in body
         and ("The hub is briefly unavailable" in body or "المركز غير متاح مؤقتًا" in body)
         for status, body in bodies)
-    after = [http(app + path, cookie)[0] for path in ("/en/practices/", "/ar/practices/")]
+    after = [http(app + path, cookie)[0] for path in ("/en/", "/ar/")]
     later = queue_emails(env, 3, "After")
     sent, queued, copies = delivered(env, first, "Restart", 5)
     sent_after, queued_after, copies_after = delivered(env, later, "After", 3)
@@ -344,17 +344,12 @@ FULL_MESSAGES = {"en": "Your files could not be stored: the server has no room f
 
 
 def restart_web(media_root=None):
-    subprocess.run(["kill", str(pid("gunicorn"))], check=False)
-    for _ in range(100):
-        if subprocess.run(["kill", "-0", str(pid("gunicorn"))], capture_output=True).returncode:
-            break
-        time.sleep(0.1)
-    (RUN / "gunicorn.pid").unlink(missing_ok=True)
+    """gunicorn started again, with MEDIA_ROOT on ``media_root`` or back on the stack's own."""
     environment = dict(os.environ)
     environment.pop("STACK_MEDIA_ROOT", None)
     if media_root:
         environment["STACK_MEDIA_ROOT"] = str(media_root)
-    subprocess.run([str(ROOT / "deploy" / "stack.sh"), "start"], capture_output=True, check=True,
+    subprocess.run([str(ROOT / "deploy" / "stack.sh"), "web"], capture_output=True, check=True,
                    env=environment)
 
 

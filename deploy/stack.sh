@@ -2,7 +2,7 @@
 # The production stack on one machine, on loopback: Varnish → gunicorn (2 workers, production
 # settings) → PostgreSQL, Redis, the task worker. `make stack` / `make stack-stop`.
 #
-#   deploy/stack.sh start | stop | status | env
+#   deploy/stack.sh start | stop | status | env | web
 #
 # Ports (override in the environment): STACK_PORT (Varnish, 8300), STACK_APP_PORT (gunicorn,
 # 8301), STACK_REDIS_PORT (6380); DATABASE_URL (default postgres://postgres@127.0.0.1:5432/
@@ -18,9 +18,11 @@ PY="$ROOT/.venv/bin/python"
 STACK_PORT=${STACK_PORT:-8300}
 STACK_APP_PORT=${STACK_APP_PORT:-8301}
 STACK_REDIS_PORT=${STACK_REDIS_PORT:-6380}
-STACK_DATABASE_URL=${STACK_DATABASE_URL:-${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/hub_stack}}
-STACK_PRACTICES=${STACK_PRACTICES:-0}
 mkdir -p "$RUN"
+# The database the stack was started with is kept for its later starts (drills restart parts).
+previous=$(sed -n 's/^DATABASE_URL=//p' "$RUN/env" 2>/dev/null || true)
+STACK_DATABASE_URL=${STACK_DATABASE_URL:-${DATABASE_URL:-${previous:-postgres://postgres@127.0.0.1:5432/hub_stack}}}
+STACK_PRACTICES=${STACK_PRACTICES:-0}
 
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 apt_updated=""
@@ -193,8 +195,9 @@ status() {
 
 case "${1:-}" in
   start) start ;;
+  web) write_env; load_env; stop_one gunicorn; start_web ;;  # gunicorn again, with a new env
   stop) stop ;;
   status) status ;;
   env) write_env; cat "$RUN/env" ;;
-  *) echo "usage: $0 start|stop|status|env"; exit 2 ;;
+  *) echo "usage: $0 start|stop|status|env|web"; exit 2 ;;
 esac

@@ -34,7 +34,8 @@ ATTACHMENT_BLOCKS = ("document", "image")
 
 def find_submissions_collection():
     """The "Submissions" collection under the root collection, or None before the first file."""
-    return Collection.get_first_root_node().get_children().filter(name=COLLECTION_NAME).first()
+    root = Collection.get_first_root_node()
+    return root.get_children().filter(name=COLLECTION_NAME).first() if root else None
 
 
 def submissions_collection():

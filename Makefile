@@ -133,8 +133,10 @@ stack: translations
 stack-stop:
 	deploy/stack.sh stop
 
+# The load test runs at 10,000 practices: the stack's demo content is grown to that once.
+loadtest: export STACK_PRACTICES ?= 10000
 loadtest: stack
-	$(BIN)/python deploy/loadtest.py
+	$(BIN)/python deploy/loadtest.py $(LOADTEST_ARGS)
 
 drills: stack
 	$(BIN)/python deploy/drills.py

@@ -54,7 +54,8 @@ def first(model, lang):
     page = model.objects.live().filter(locale__language_code=lang).first()
     return page.url if page else "-"
 print(" ".join(first(model, lang)
-               for model in (PracticePage, ObjectivePage) for lang in ("en", "ar")))
+               for model in (PracticePage, ObjectivePage) for lang in ("en", "ar")),
+      PracticePage.objects.live().count())
 """
 
 
@@ -85,7 +86,8 @@ def main():
     env = stack_env()
     front = env["VARNISH_URL"]
     app = env["STACK_APP_URL"]
-    practice_en, practice_ar, objective_en, objective_ar = manage(env, URLS_CODE).split()
+    practice_en, practice_ar, objective_en, objective_ar, practices = manage(
+        env, URLS_CODE).split()
     cookie = f"sessionid={manage(env, SESSION_CODE)}"
     pages = [
         ("home", "/en/", "/ar/"),
@@ -96,6 +98,7 @@ def main():
     ]
     rows = []
     started = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
+    load_average = os.getloadavg()[0]
     floor = wrk(front + "/healthz", args)
     rows.append(("bare Django view (floor)", "—", "Varnish → gunicorn", floor))
     for name, en, ar in pages:
@@ -116,7 +119,9 @@ def main():
         f"`make loadtest`, {started}: wrk -t{args.threads} -c{args.connections} "
         f"-d{args.duration}s per URL, one run, on this machine (`nproc` = {os.cpu_count()}), "
         "the stack of `make stack` (Varnish → gunicorn with 2 workers and production settings → "
-        "PostgreSQL, Redis, task worker) with the demo content. Share = req/s ÷ the floor's.",
+        f"PostgreSQL, Redis, task worker) with the demo content and {int(practices):,} live "
+        "practices. Share = req/s ÷ the floor's; load average at the start: "
+        f"{load_average:.1f} (the machine's other jobs included).",
         "",
         "| page | lang | path | req/s | share of floor | p50 | p99 | errors |",
         "|---|---|---|---:|---:|---:|---:|---:|",

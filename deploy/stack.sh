@@ -2,11 +2,13 @@
 # The production stack on one machine, on loopback: Varnish → gunicorn (2 workers, production
 # settings) → PostgreSQL, Redis, the task worker. `make stack` / `make stack-stop`.
 #
-#   deploy/stack.sh start | stop | status | env
+#   deploy/stack.sh start | stop | status | env | web
 #
 # Ports (override in the environment): STACK_PORT (Varnish, 8300), STACK_APP_PORT (gunicorn,
 # 8301), STACK_REDIS_PORT (6380); DATABASE_URL (default postgres://postgres@127.0.0.1:5432/
-# hub_stack, created if missing). State, logs, media and e-mails under var/stack/.
+# hub_stack, created if missing; STACK_DATABASE_URL wins over it); STACK_PRACTICES (grow the demo
+# content to that many practices, once: `make loadtest` uses 10,000); STACK_MEDIA_ROOT.
+# State, logs, media and e-mails under var/stack/.
 # Installs varnish, redis-server, wrk and postgresql from Debian when they are missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,8 +18,11 @@ PY="$ROOT/.venv/bin/python"
 STACK_PORT=${STACK_PORT:-8300}
 STACK_APP_PORT=${STACK_APP_PORT:-8301}
 STACK_REDIS_PORT=${STACK_REDIS_PORT:-6380}
-STACK_DATABASE_URL=${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/hub_stack}
 mkdir -p "$RUN"
+# The database the stack was started with is kept for its later starts (drills restart parts).
+previous=$(sed -n 's/^DATABASE_URL=//p' "$RUN/env" 2>/dev/null || true)
+STACK_DATABASE_URL=${STACK_DATABASE_URL:-${DATABASE_URL:-${previous:-postgres://postgres@127.0.0.1:5432/hub_stack}}}
+STACK_PRACTICES=${STACK_PRACTICES:-0}
 
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 apt_updated=""
@@ -109,9 +114,19 @@ start_web() {
 }
 
 start_worker() {
+  # Supervised as systemd does (deploy/systemd/hub-worker.service: Restart=always, requeue_email
+  # before each start): a worker that dies (killed, database restarted) is started again.
+  # worker.pid is the supervisor, worker-process.pid the current db_worker.
   alive worker && return 0
-  "$PY" manage.py requeue_email >> "$RUN/worker.log" 2>&1
-  nohup "$PY" manage.py db_worker --no-reload --interval 0.5 >> "$RUN/worker.log" 2>&1 &
+  setsid nohup bash -c '
+    trap "kill -TERM \$child 2>/dev/null; wait \$child; exit 0" TERM
+    while :; do
+      "$0" manage.py requeue_email
+      "$0" manage.py db_worker --no-reload --interval 0.5 & child=$!
+      echo $child > "$1/worker-process.pid"
+      wait $child
+      sleep 1
+    done' "$PY" "$RUN" >> "$RUN/worker.log" 2>&1 < /dev/null &
   echo $! > "$RUN/worker.pid"
 }
 
@@ -129,6 +144,7 @@ start() {
   write_env
   ensure_postgresql
   load_env
+  start_redis
   "$PY" manage.py compile_translations >/dev/null
   # Varnish is not up yet: nothing to purge while migrating and loading the demo content.
   VARNISH_URL= "$PY" manage.py migrate --noinput >/dev/null
@@ -136,7 +152,16 @@ start() {
   if [ ! -f "$RUN/.demo-loaded" ]; then
     VARNISH_URL= "$PY" manage.py load_demo_content >/dev/null && touch "$RUN/.demo-loaded"
   fi
-  start_redis
+  if [ "$STACK_PRACTICES" -gt 0 ]; then
+    VARNISH_URL= "$PY" manage.py shell -c "
+import sys
+from django.core.management.base import OutputWrapper
+from django.core.cache import cache
+from bench.corpus import add_practices
+if add_practices($STACK_PRACTICES, OutputWrapper(sys.stdout)):
+    cache.clear()
+    print('grown')" | tee -a "$RUN/grow.log" | grep '^grown' >/dev/null && stop_one varnish  # cached lists
+  fi
   start_worker
   start_web
   start_varnish
@@ -170,8 +195,9 @@ status() {
 
 case "${1:-}" in
   start) start ;;
+  web) write_env; load_env; stop_one gunicorn; start_web ;;  # gunicorn again, with a new env
   stop) stop ;;
   status) status ;;
   env) write_env; cat "$RUN/env" ;;
-  *) echo "usage: $0 start|stop|status|env"; exit 2 ;;
+  *) echo "usage: $0 start|stop|status|env|web"; exit 2 ;;
 esac

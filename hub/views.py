@@ -1,7 +1,10 @@
 """Error pages and small site-wide views."""
 
+import sys
+
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
+from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.template import loader
@@ -45,11 +48,22 @@ def request_too_large(request):
 
 
 def server_error(request):
-    """Render the 500 page in the visitor's language, without touching the database."""
+    """Render the 500 page in the visitor's language, without touching the database.
+
+    When the database cannot be reached (restarted, failed over, out of connections), the
+    visitor gets the 503 page instead: the site is briefly unavailable, nothing is broken, and
+    the next request connects again (``CONN_HEALTH_CHECKS``).
+    """
     language = get_language_from_request(request, check_path=True)
+    unavailable = isinstance(sys.exc_info()[1], (OperationalError, InterfaceError))
+    template, status = ("503.html", 503) if unavailable else ("500.html", 500)
     with translation.override(language):
-        html = loader.get_template("500.html").render({"LANGUAGE_CODE": language})
-    return HttpResponse(html, status=500)
+        html = loader.get_template(template).render({"LANGUAGE_CODE": language})
+    response = HttpResponse(html, status=status)
+    if unavailable:
+        response["Retry-After"] = "5"
+        response["Cache-Control"] = "no-store"
+    return response
 
 
 @require_GET

@@ -32,6 +32,7 @@ from guidance.models import (
 from hub.demo import publish, publish_translation
 from hub.models import GuidingPrinciple, Objective, Region, StakeholderType
 from hub.models import SustainableDevelopmentGoal as SDG
+from practices.exports import FEED_ENTRIES
 from tests.factories import (
     DiscussionIndexPageFactory,
     DiscussionSpacePageFactory,
@@ -147,6 +148,7 @@ PAGES = [
     "/en/search/?q=migration", "/ar/search/?q=الهجرة", "/en/search/",
     "/en/discussions/", "/en/discussions/forum/", "/en/discussions/forum/topic/",
     "/en/no-such-page/", "/ar/no-such-page/",
+    "/en/practices/feed/", "/ar/practices/feed/", "/en/practices/feed/?objective=8",
 ]
 
 
@@ -185,6 +187,9 @@ def test_public_pages_cost_at_most_15_queries_whatever_the_content(client, site,
     assert search["paginator"].count == LARGE and len(search["items"]) == 10
     topic = client.get("/en/discussions/forum/topic/").content.decode()
     assert topic.count('class="reply"') == 4 * LARGE
+    # The feed shows its newest 25 entries, in both languages, for as many practices as there are.
+    for url in ("/en/practices/feed/", "/ar/practices/feed/"):
+        assert client.get(url).content.decode().count("<entry>") == FEED_ENTRIES < LARGE
 
 
 def test_site_search_stays_within_15_queries_with_ten_page_types_on_one_page(client, site,

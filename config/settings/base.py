@@ -13,6 +13,7 @@ from .environment import (
     env_int,
     env_list,
     env_str,
+    media_storage,
 )
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -189,7 +190,7 @@ MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "media")))
 MEDIA_URL = "/media/"
 
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": media_storage(),  # MEDIA_ROOT, or an S3-compatible bucket (MEDIA_S3_BUCKET)
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 

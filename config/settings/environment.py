@@ -117,3 +117,27 @@ def email_settings(default_backend):
     if file_path:
         result["EMAIL_FILE_PATH"] = file_path
     return result
+
+
+def media_storage(environ=None):
+    """``STORAGES["default"]``: the local disk (``MEDIA_ROOT``), or an S3-compatible bucket
+    through django-storages when ``MEDIA_S3_BUCKET`` is set. Objects are private (no ACL) and
+    links to them are signed and expire; submission documents are still served through the
+    hub's ``/documents/`` view, which checks who may see them."""
+    environ = os.environ if environ is None else environ
+    bucket = environ.get("MEDIA_S3_BUCKET", "")
+    if not bucket:
+        return {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    options = {
+        "bucket_name": bucket,
+        "endpoint_url": environ.get("MEDIA_S3_ENDPOINT_URL") or None,
+        "region_name": environ.get("MEDIA_S3_REGION") or None,
+        "access_key": environ.get("MEDIA_S3_ACCESS_KEY_ID") or None,
+        "secret_key": environ.get("MEDIA_S3_SECRET_ACCESS_KEY") or None,
+        "location": environ.get("MEDIA_S3_PREFIX", "media"),
+        "default_acl": None,
+        "querystring_auth": True,
+        "querystring_expire": int(environ.get("MEDIA_S3_LINK_SECONDS", "3600")),
+        "file_overwrite": False,
+    }
+    return {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": options}

@@ -13,6 +13,7 @@ hook) serves a document of the Submissions collection to its uploader; to the hu
 was never submitted is its author's alone); and to anyone when a live, public page uses it.
 """
 
+import errno
 import uuid
 from datetime import timedelta
 
@@ -33,7 +34,8 @@ ATTACHMENT_BLOCKS = ("document", "image")
 
 def find_submissions_collection():
     """The "Submissions" collection under the root collection, or None before the first file."""
-    return Collection.get_first_root_node().get_children().filter(name=COLLECTION_NAME).first()
+    root = Collection.get_first_root_node()
+    return root.get_children().filter(name=COLLECTION_NAME).first() if root else None
 
 
 def submissions_collection():
@@ -60,8 +62,23 @@ def _store(user, checked, collection):
             file=File(checked.content, name=name),
         )
         obj._set_document_file_metadata()
-    obj.save()
+    try:
+        obj.save()
+    except BaseException:
+        # A storage that fails while writing (a full disk) leaves the part it wrote behind.
+        path = obj.file.field.generate_filename(obj, name)
+        if obj.file.storage.exists(path):
+            obj.file.storage.delete(path)
+        raise
     return obj
+
+
+class StorageFull(Exception):
+    """The media storage has no room for these files; nothing of them was kept."""
+
+
+def is_storage_full(error):
+    return isinstance(error, OSError) and error.errno in (errno.ENOSPC, errno.EDQUOT)
 
 
 def stash(user, checked_files):
@@ -103,9 +120,11 @@ def _stash(user, checked_files, quota=False):
                 field = "image" if checked.family == "image" else "document"
                 uploads.append(PendingUpload.objects.create(user=user, **{field: obj}))
             return uploads
-    except BaseException:
+    except BaseException as error:
         for file in written:
             file.storage.delete(file.name)
+        if is_storage_full(error):
+            raise StorageFull from error
         raise
 
 

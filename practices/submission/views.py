@@ -45,7 +45,15 @@ def _handle(request, page=None):
         # (never for bots), within the person's quota of pending files.
         uploads = []
         if form.checked_files and not form.is_spam:
-            uploads = attachments.stash_within_quota(request.user, form.checked_files)
+            try:
+                uploads = attachments.stash_within_quota(request.user, form.checked_files)
+            except attachments.StorageFull:
+                uploads, valid = [], False
+                form.add_error("attachments", _(
+                    "Your files could not be stored: the server has no room for them at the "
+                    "moment. Nothing was saved; your text is kept below. Try again later, or "
+                    "save your practice without the files."
+                ))
             if uploads is None:
                 uploads, valid = [], False
                 form.add_error("attachments", _(

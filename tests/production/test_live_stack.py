@@ -17,6 +17,7 @@ import pytest
 
 from hub.demo import publish
 from hub.models import Objective
+from tests.discussions.conftest import discussion_index, question, space, topic  # noqa: F401
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -67,10 +68,19 @@ def varnish(live_server, settings):
     shutil.rmtree(workdir, ignore_errors=True)
 
 
+class NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+OPENER = urllib.request.build_opener(NoRedirect)
+
+
 def fetch(url, cookie=None):
+    """(status, headers, body) of one request, redirects not followed."""
     request = urllib.request.Request(url, headers={"Cookie": cookie} if cookie else {})
     try:
-        with urllib.request.urlopen(request, timeout=30) as response:
+        with OPENER.open(request, timeout=30) as response:
             return response.status, response.headers, response.read().decode()
     except urllib.error.HTTPError as error:
         return error.code, error.headers, error.read().decode()
@@ -120,3 +130,74 @@ def test_varnish_serves_anonymous_pages_and_forgets_them_on_every_change(
         assert "Log out" in body
         assert "private" in headers["Cache-Control"]
     assert "Log out" not in fetch(varnish + "/en/")[2]
+
+
+def warm(front, *paths):
+    """Fetch until Varnish holds each path (miss, then hit)."""
+    for path in paths:
+        fetch(front + path)
+        assert fetch(front + path)[1]["X-Varnish-Cache"] == "hit", path
+
+
+def test_varnish_forgets_pages_on_menu_move_restriction_delete_and_new_content(
+    varnish, practice_indexes, taxonomy
+):
+    from wagtail.models import PageViewRestriction
+
+    from tests.factories import make_practice
+
+    en = practice_indexes["en"]
+    home = en.get_parent().specific
+    practice = make_practice(en, "Legal aid desks", [Objective.objects.get(
+        number=6, locale=en.locale)])
+
+    # A new practice appears in the cached listing.
+    warm(varnish, "/en/practices/")
+    make_practice(en, "Language classes for newcomers", [Objective.objects.get(
+        number=16, locale=en.locale)])
+    assert "Language classes for newcomers" in fetch(varnish + "/en/practices/")[2]
+
+    # Menu: the repository leaves the main menu of the cached home page.
+    warm(varnish, "/en/")
+    assert 'href="/en/practices/"' in fetch(varnish + "/en/")[2]
+    en.show_in_menus = False
+    publish(en)
+    assert 'href="/en/practices/"' not in fetch(varnish + "/en/")[2]
+
+    # Move: the old address stops answering with the page, the new one serves it.
+    practice.refresh_from_db()
+    old_url = practice.url
+    warm(varnish, old_url)
+    practice.move(home, pos="last-child")
+    practice.refresh_from_db()
+    assert fetch(varnish + old_url)[0] in (301, 404)
+    assert fetch(varnish + practice.url)[0] == 200
+
+    # View restriction: the cached page asks for a login at once, and is public again after.
+    warm(varnish, practice.url)
+    restriction = PageViewRestriction.objects.create(
+        page=practice, restriction_type=PageViewRestriction.LOGIN)
+    status, headers, body = fetch(varnish + practice.url)
+    assert status == 302 and "login" in headers["Location"] and "Legal aid desks" not in body
+    restriction.delete()
+    assert "Legal aid desks" in fetch(varnish + practice.url)[2]
+
+    # Delete: gone at once.
+    warm(varnish, practice.url)
+    url = practice.url
+    practice.delete()
+    assert fetch(varnish + url)[0] == 404
+
+
+def test_varnish_shows_a_new_or_edited_reply_at_once(varnish, topic, question):  # noqa: F811
+    from discussions.models import Reply
+    from tests.factories import UserFactory
+
+    warm(varnish, topic.url)
+    reply = Reply.objects.create(question=question, author=UserFactory(),
+                                 body="Our ministry opened two desks", language="en")
+    assert "Our ministry opened two desks" in fetch(varnish + topic.url)[2]
+    warm(varnish, topic.url)
+    reply.body = "Our ministry opened three desks"
+    reply.save()
+    assert "Our ministry opened three desks" in fetch(varnish + topic.url)[2]

@@ -23,7 +23,7 @@ ROW = 26
 LABEL = 250  # room for the labels
 VALUE = 60  # room for the value after the bar
 MAX_LABEL = 38
-SHARED = ("objective", "principle", "region", "country", "stakeholder")  # practice facets too
+SHARED = ("objective", "principle", "region", "country", "stakeholder", "champion")  # practices' too
 
 
 def _short(text):

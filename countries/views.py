@@ -6,13 +6,15 @@ from django.template.response import TemplateResponse
 from hub.structure import language_code_of, section_of_type
 
 from .champions import SUPPORT_AREAS, champions_by_region
-from .models import CountryIndexPage
+from .models import ChampionCountriesPage, CountryIndexPage
 from .services import country_detail, country_index, region_titles
 
 
 def serve_index(index_page, request):
     context = index_page.get_context(request)
     context.update(country_index(index_page.locale, request.GET))
+    context["champions_page"] = section_of_type(
+        request, ChampionCountriesPage, language_code_of(index_page, request))
     return TemplateResponse(request, "countries/country_index_page.html", context)
 
 

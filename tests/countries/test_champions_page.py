@@ -65,6 +65,13 @@ def test_lists_the_champions_by_region_with_links_to_their_country_pages(
     assert 'href="/en/"' in crumbs and "Champion countries" in crumbs
 
 
+def test_the_country_index_links_to_the_page(client, champions_pages, country_indexes):
+    assert 'href="/en/champions/">Champion countries initiative</a>' in client.get(
+        "/en/countries/").content.decode()
+    assert 'href="/ar/champions/">مبادرة الدول الرائدة</a>' in client.get(
+        "/ar/countries/").content.decode()
+
+
 def test_arabic_page_reads_in_arabic_with_the_glossary_terms(client, champions_pages,
                                                              country_indexes):
     response = client.get("/ar/champions/")

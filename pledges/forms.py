@@ -179,7 +179,8 @@ class PledgeForm(LinkFieldsMixin, forms.Form):
         name = self.add_prefix("practices")
         chosen = (self.data.getlist(name) if self.is_bound and hasattr(self.data, "getlist")
                   else self.initial.get("practices") or [])
-        ids = [int(value) for value in map(str, chosen) if value.isdigit()][:MAX_PRACTICES + 1]
+        ids = [int(value) for value in map(str, chosen)
+               if value.isdigit()][:MAX_PRACTICES + PRACTICES_FOUND]
         published = self.published_practices()
         pages = {page.pk: page for page in published.filter(pk__in=ids).only("title")}
         self.chosen_practices = [pages[pk] for pk in dict.fromkeys(ids) if pk in pages]
@@ -207,17 +208,16 @@ class PledgeForm(LinkFieldsMixin, forms.Form):
 
     def clean_practices(self):
         """The chosen practices as pages: each a published practice of the form's language."""
-        values = self.cleaned_data["practices"]
+        values = list(dict.fromkeys(str(value) for value in self.cleaned_data["practices"]))
+        if len(values) > MAX_PRACTICES:
+            raise forms.ValidationError(_("Link at most %(n)d practices."),
+                                        params={"n": MAX_PRACTICES})
         known = {str(page.pk): page for page in self.chosen_practices}
-        if any(str(value) not in known for value in values):
+        if any(value not in known for value in values):
             raise forms.ValidationError(_(
                 "Choose among the published practices of this hub in this language: one of "
                 "those chosen is not, or no longer, published. The others are still ticked."))
-        found = list({str(value): known[str(value)] for value in values}.values())
-        if len(found) > MAX_PRACTICES:
-            raise forms.ValidationError(_("Link at most %(n)d practices."),
-                                        params={"n": MAX_PRACTICES})
-        return found
+        return [known[value] for value in values]
 
     def clean(self):
         data = super().clean()

@@ -38,3 +38,38 @@ def load_countries(stdout):
     publish_translation(morocco, "ar", title="المغرب",
                         intro="<p>المغرب من أوائل الدول الرائدة في الاتفاق العالمي.</p>")
     stdout.write("Countries: index and Morocco's page")
+
+
+@register(order=61)
+def load_champions_page(stdout):
+    """The champion countries page in both languages; its introduction is the reference data's
+    description of the initiative (``champion_countries.description`` and ``selection``)."""
+    from home.models import HomePage
+
+    from .models import ChampionCountriesPage
+
+    home = HomePage.objects.filter(locale__language_code="en").first()
+    if home is None or ChampionCountriesPage.objects.exists():
+        return
+    page = ChampionCountriesPage(
+        title="Champion countries", slug="champions",
+        intro="<p>The United Nations Network on Migration has invited a group of Member States "
+              "to act as champion countries for GCM implementation, targeting them with "
+              "dedicated support from the Network, while they offer key reflections, lessons "
+              "learned and positive practices that can be showcased in dedicated spaces and "
+              "with other Member States.</p><p>GCM champion countries were identified by the "
+              "Network's Executive Committee on the basis of a set of guiding criteria. Other "
+              "States are welcome to come forward as well.</p>",
+    )
+    home.add_child(instance=page)
+    publish(page)
+    publish_translation(
+        page, "ar", title="الدول الرائدة",
+        intro="<p>دعت شبكة الأمم المتحدة المعنية بالهجرة مجموعة من الدول الأعضاء لتكون بمثابة "
+              "«دول رائدة» لتنفيذ الاتفاق العالمي من أجل الهجرة، مستهدفة إياها بدعم صريح من "
+              "الشبكة، مع تقديم تأملات رئيسية ودروس مستفادة وممارسات إيجابية يمكن عرضها في "
+              "مساحات مخصصة ومع دول أعضاء أخرى.</p><p>حددت اللجنة التنفيذية للشبكة الدول "
+              "الرائدة في الاتفاق العالمي من أجل الهجرة بناءً على مجموعة من المعايير "
+              "التوجيهية، والدول الأخرى مرحب بها للتقدم كذلك.</p>",
+    )
+    stdout.write("Countries: the champion countries page")

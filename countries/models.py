@@ -117,6 +117,24 @@ class CountryIndexPage(RoutablePageMixin, SectionPage):
         ]
 
 
+class ChampionCountriesPage(SectionPage):
+    """``/<lang>/champions/``: the champion countries by region (the flags of the country
+    profiles), each linked to its country page, and the support the Network offers them."""
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("champion countries page")
+
+    def get_context(self, request, *args, **kwargs):
+        from .views import champions_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(champions_context(self, request))
+        return context
+
+
 class CountryPage(HubPage):
     """An editor's introduction to one country, in one language (optional)."""
 

@@ -43,6 +43,12 @@ def profiles():
     }
 
 
+def champion_codes():
+    """ISO codes of the countries flagged champion (one query)."""
+    return {str(code) for code in CountryProfile.objects.filter(is_champion=True)
+            .values_list("country", flat=True)}
+
+
 def core_filters(all_profiles):
     return [
         CountryFilter("champion", _("Champion countries"),

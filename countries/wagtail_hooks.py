@@ -1,13 +1,15 @@
-"""Admin registration of the country profiles, and the practices section of a country page."""
+"""Admin registration of the country profiles, the practices section of a country page, and the
+"champion countries" filter of the practice listing."""
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from hub.registry import SEARCH_TYPES, SearchType
+from hub.registry import FACETS, SEARCH_TYPES, SearchType
 from hub.structure import section_of_type
 
+from .facets import listing_facets
 from .models import CountryProfile
 from .sections import SECTIONS_HOOK, CountrySection, newest_and_total, objective_counts
 
@@ -53,3 +55,8 @@ def practices_section(country):
 def search_types():
     return [SearchType("country", _("Countries"),
                        ("countries.countryindexpage", "countries.countrypage"))]
+
+
+@hooks.register(FACETS)
+def champion_facets():
+    return listing_facets()

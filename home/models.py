@@ -27,6 +27,8 @@ class HomePage(HubPage):
         "practices.PracticeIndexPage",
         "discussions.DiscussionIndexPage",
         "countries.CountryIndexPage",
+        "countries.ChampionCountriesPage",
+        "pledges.PledgeIndexPage",
         "reviews.ReviewIndexPage",
     ]
     # One home page per language, each the root of its language's tree.

@@ -51,6 +51,12 @@ class Facet:
     ``"country"`` (ISO alpha-2) or ``"choice"`` (``choices``, a Django ``TextChoices``).
     ``relation`` is what the owning app needs to read and write the facet on a page (for a
     taxonomy relation, its through-model); the core does not look into it.
+
+    A facet may be derived from another facet of the same listing, so that an app adds a
+    filter to a listing it does not own (e.g. "champion countries" from ``country``):
+    ``derived_from`` names that facet and ``groups`` is a function returning
+    ``{key: keys of the derived_from facet}``, called once per request (a fixed number of
+    queries). A derived facet's options are ``choices``.
     """
 
     name: str
@@ -61,6 +67,8 @@ class Facet:
     label_field: str = "title"
     choices: Any = None
     relation: Any = None
+    derived_from: str = ""
+    groups: Any = None
 
 
 @dataclass(frozen=True)

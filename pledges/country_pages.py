@@ -17,10 +17,9 @@ def champion_codes():
 
     if not apps.is_installed("countries"):
         return set()
-    from countries.models import CountryProfile
+    from countries.services import champion_codes as flagged
 
-    return {str(code) for code in CountryProfile.objects.filter(is_champion=True)
-            .values_list("country", flat=True)}
+    return flagged()
 
 
 def pledges_section(country):

@@ -23,7 +23,8 @@ ROW = 26
 LABEL = 250  # room for the labels
 VALUE = 60  # room for the value after the bar
 MAX_LABEL = 38
-SHARED = ("objective", "principle", "region", "country", "stakeholder")  # practice facets too
+# Facets a practice has too (the champion countries: the countries app's filter of practices).
+SHARED = ("objective", "principle", "region", "country", "stakeholder", "champion")
 
 
 def _short(text):

@@ -7,15 +7,15 @@ admin come from ``pledges.models``: ``amount_errors`` and ``period_errors`` on e
 must still be valid. Widgets, rich text and the honeypot are the practice form's.
 """
 
-from urllib.parse import urlsplit
-
 from django import forms
+from django.forms.utils import ErrorDict
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from practices.models import PracticePage
 from practices.submission.fields import RichTextInput, TermChoiceField
 from practices.submission.forms import LinkFieldsMixin, Section
+from search.query import SearchUnavailable, clean_query, ranked
 
 from .models import (
     CURRENCY_CHOICES,
@@ -28,6 +28,7 @@ from .models import (
 from .terms import TERMS
 
 MAX_PRACTICES = 10
+PRACTICES_FOUND = 20  # matches of a search for practices shown at once
 # Eastern Arabic and Persian digits, and the Arabic decimal and thousands separators, as typed
 # on an Arabic keyboard.
 DIGITS = {**{ord(c): str(n) for n, c in enumerate("٠١٢٣٤٥٦٧٨٩")},
@@ -41,7 +42,8 @@ SECTIONS = (
     Section(_("Amount (financial contributions only)"), ("amount", "currency")),
     Section(_("GCM objectives and principles"), ("objectives", "principles")),
     Section(_("Where"), ("is_global", "regions", "countries")),
-    Section(_("Practices that carry it out"), ("practices",)),
+    Section(_("Practices that carry it out"), ("practices", "practice_query"),
+            include="pledges/submission/practices.html"),
     Section(_("Links"), (), include="pledges/submission/links.html"),
 )
 
@@ -57,6 +59,18 @@ class AmountField(forms.DecimalField):
         if isinstance(value, str):
             value = value.translate(DIGITS).strip()
         return super().to_python(value)
+
+
+class PracticesField(forms.MultipleChoiceField):
+    """Published practices of the form's language, by page id, ticked in a list of the chosen
+    ones and the matches of a search (``PledgeForm.set_practice_choices``). Whether each is a
+    published practice is checked by ``PledgeForm.clean_practices``, which says so in words."""
+
+    widget = forms.CheckboxSelectMultiple
+
+    def validate(self, value):
+        if self.required and not value:
+            raise forms.ValidationError(self.error_messages["required"], code="required")
 
 
 class DateInput(forms.DateInput):
@@ -116,11 +130,14 @@ class PledgeForm(LinkFieldsMixin, forms.Form):
         label=_("Countries"), required=False, widget=forms.SelectMultiple(attrs={"size": 8}),
         help_text=_("Hold Ctrl (Cmd on a Mac) to choose several countries."),
     )
-    practices = forms.CharField(
-        label=_("Practices on this hub"), required=False, max_length=5000,
-        widget=forms.Textarea(attrs={"rows": 3, "dir": "ltr"}),
-        help_text=_("Addresses of published practices of this hub that carry out the pledge, "
-                    "one per line."),
+    practices = PracticesField(
+        label=_("Practices on this hub"), required=False,
+        help_text=_("Tick the published practices of this hub that carry out the pledge. "
+                    "Find them by words of their title or description below."),
+    )
+    practice_query = forms.CharField(
+        label=_("Find published practices"), required=False, max_length=200,
+        widget=forms.TextInput(attrs={"type": "search"}),
     )
     website = forms.CharField(
         label=_("Leave this field empty"), required=False,
@@ -138,6 +155,7 @@ class PledgeForm(LinkFieldsMixin, forms.Form):
         self.fields["stakeholder"].choices = [("", _("Choose…"))] + stakeholders.choices(locale)
         self.fields["countries"].choices = [(c.code, c.name) for c in countries]
         self.add_link_fields()
+        self.set_practice_choices()
         for field in self.fields.values():
             if type(field.widget) in (forms.TextInput, forms.Textarea):
                 field.widget.attrs.setdefault("dir", "auto")
@@ -151,29 +169,55 @@ class PledgeForm(LinkFieldsMixin, forms.Form):
     def is_spam(self):
         return "website" in self.errors
 
+    def published_practices(self):
+        return PracticePage.objects.live().public().filter(locale=self.locale)
+
+    def set_practice_choices(self):
+        """The practices to tick: those chosen (posted, or the pledge's), then the published
+        practices of the form's language matching the search words, if any (two queries and
+        one search)."""
+        name = self.add_prefix("practices")
+        chosen = (self.data.getlist(name) if self.is_bound and hasattr(self.data, "getlist")
+                  else self.initial.get("practices") or [])
+        ids = [int(value) for value in map(str, chosen)
+               if value.isdigit()][:MAX_PRACTICES + PRACTICES_FOUND]
+        published = self.published_practices()
+        pages = {page.pk: page for page in published.filter(pk__in=ids).only("title")}
+        self.chosen_practices = [pages[pk] for pk in dict.fromkeys(ids) if pk in pages]
+        self.practice_words = clean_query(self.data.get(self.add_prefix("practice_query"), "")
+                                          if self.is_bound else "")
+        self.practices_found, self.practice_search_failed = [], False
+        if self.practice_words:
+            try:
+                found = ranked(published, self.practice_words)[0:PRACTICES_FOUND]
+            except SearchUnavailable:
+                self.practice_search_failed = True
+            else:
+                rows = {page.pk: page for page in published.filter(pk__in=found).only("title")}
+                self.practices_found = [rows[pk] for pk in found
+                                        if pk in rows and pk not in pages]
+        self.fields["practices"].choices = [
+            (str(page.pk), page.title) for page in self.chosen_practices + self.practices_found
+        ]
+
+    def show_without_checking(self):
+        """Render the posted form as typed, without errors (a search for practices is no
+        attempt to save)."""
+        self._errors = ErrorDict()
+        return self
+
     def clean_practices(self):
-        """Addresses of live practices in the form's language, one per line, as pages."""
-        found, unknown = [], []
-        lines = [line.strip() for line in self.cleaned_data["practices"].splitlines()]
-        for line in [line for line in lines if line][:MAX_PRACTICES + 1]:
-            parts = [part for part in urlsplit(line).path.split("/") if part]
-            page = None
-            if len(parts) >= 2:
-                page = (PracticePage.objects.live().public()
-                        .filter(locale__language_code=parts[0], slug=parts[-1]).first())
-            if page is None:
-                unknown.append(line)
-            elif page not in found:
-                found.append(page)
-        if unknown:
-            raise forms.ValidationError(
-                _("Not the address of a published practice of this hub: %(lines)s"),
-                params={"lines": ", ".join(unknown)},
-            )
-        if len(found) > MAX_PRACTICES:
+        """The chosen practices as pages: each a published practice of the form's language."""
+        values = list(dict.fromkeys(str(value) for value in self.cleaned_data["practices"]))
+        if len(values) > MAX_PRACTICES:
             raise forms.ValidationError(_("Link at most %(n)d practices."),
                                         params={"n": MAX_PRACTICES})
-        return found
+        known = {str(page.pk): page for page in self.chosen_practices}
+        if any(value not in known for value in values):
+            raise forms.ValidationError(_(
+                "Choose among the published practices of this hub in this language: one of "
+                "those chosen is not, or no longer, published. The others are still ticked."))
+        return [known[value] for value in values]
 
     def clean(self):
         data = super().clean()

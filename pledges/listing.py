@@ -7,21 +7,19 @@ Extra parameters: ``type`` (financial, human-resources, process, policy), ``stat
 ``year_to`` select the pledges whose time frame overlaps those years.
 """
 
-import dataclasses
-
 from django.db.models import Prefetch
 
 from practices.facet_index import FacetIndex
-from practices.listing import Listing, parse_filters, term_labels
+from practices.listing import Listing, declarations, parse_filters, term_labels
 
 from .models import PledgeCountry, PledgeObjective, PledgePage
-from .terms import FACETS, TERMS
+from .terms import FACETS, OWNER, TERMS
 
 DECLARED = {facet.name: facet for facet in FACETS}
 
 
 def parse(params):
-    return parse_filters(params, DECLARED)
+    return parse_filters(params, declarations(OWNER, DECLARED))
 
 
 def public_pledges(locale):
@@ -76,20 +74,6 @@ def build(locale):
     return index
 
 
-def with_champions(index):
-    """A copy of ``index`` with the "champion" facet: the pledges for any champion country,
-    from the champion flags of the countries app as they are now (one query)."""
-    from .country_pages import champion_codes
-
-    countries = index.bits.get("country", {})
-    champions = 0
-    for code in champion_codes():
-        champions |= countries.get(code, 0)
-    copy = dataclasses.replace(index, bits={**index.bits, "champion": {"yes": champions}})
-    copy.amounts = getattr(index, "amounts", {})
-    return copy
-
-
 def labels(locale):
     return term_labels(locale, FACETS)
 
@@ -107,15 +91,12 @@ def cards(queryset):
 
 class PledgeListing(Listing):
     model = PledgePage
+    owner = OWNER
     declared = DECLARED
     build_index = staticmethod(build)
     public = staticmethod(public_pledges)
     labels = staticmethod(labels)
     cards = staticmethod(cards)
-
-    def __init__(self, locale, filters):
-        super().__init__(locale, filters)
-        self.index = with_champions(self.index)
 
     def options(self):
         facets = super().options()

@@ -70,9 +70,7 @@ def initial_from(page):
         else:
             initial[term.field] = term.keys_of(latest)
     initial["countries"] = [link.country.code for link in latest.pledge_countries.all()]
-    initial["practices"] = "\n".join(
-        link.practice.full_url or "" for link in latest.pledge_practices.all()
-    )
+    initial["practices"] = [str(link.practice_id) for link in latest.pledge_practices.all()]
     for n, link in enumerate(list(latest.pledge_links.all())[:MAX_LINKS], start=1):
         initial[f"link_{n}_title"] = link.title
         initial[f"link_{n}_url"] = link.url

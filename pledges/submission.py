@@ -40,7 +40,10 @@ def _handle(request, page=None):
     if services.index_for(language) is None:
         raise Http404("No pledges in this language")
     context = {"pledge": page}
-    if request.method == "POST":
+    if request.method == "POST" and "find_practices" in request.POST:
+        # A search for practices to link: the form comes back as typed, with the matches.
+        form = PledgeForm(request.POST, locale=locale, draft=True).show_without_checking()
+    elif request.method == "POST":
         is_draft = "save_draft" in request.POST
         form = PledgeForm(request.POST, locale=locale, draft=is_draft)
         if not quotas.post_allowed(request.user):

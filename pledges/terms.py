@@ -34,6 +34,14 @@ TERMS = (
 _TERM = {term.facet: term for term in TERMS}
 OWNER = "pledges.pledgepage"
 
+
+def champion_groups():
+    """The "champion countries" filter: the pledges for any country flagged champion now."""
+    from .country_pages import champion_codes
+
+    return {Champion.YES.value: champion_codes()}
+
+
 FACETS = (
     Facet("type", _("Type of pledge"), OWNER, "choice", choices=PledgeType),
     Facet("status", _("Status"), OWNER, "choice", choices=PledgeStatus),
@@ -46,5 +54,6 @@ FACETS = (
     Facet("stakeholder", _("Stakeholder type of the pledging entity"), OWNER, "slug",
           StakeholderType, relation=_TERM["stakeholder"]),
     Facet("currency", _("Currency"), OWNER, "choice", choices=Currency),
-    Facet("champion", _("Champion countries"), OWNER, "choice", choices=Champion),
+    Facet("champion", _("Champion countries"), OWNER, "choice", choices=Champion,
+          derived_from="country", groups=champion_groups),
 )

@@ -96,6 +96,7 @@ def export_key(listing, request, kind):
         kind, getattr(listing.locale, "pk", listing.locale), request.scheme, request.get_host(),
         sorted((facet, sorted(keys)) for facet, keys in filters.values.items() if keys),
         filters.q, filters.year_from, filters.year_to, filters.sort, version(),
+        sorted(getattr(listing.index, "derived", {}).items()),  # e.g. the champion countries
     )
     return "practices:export:" + hashlib.sha256(repr(canonical).encode()).hexdigest()
 

@@ -7,6 +7,7 @@ count grows with content. Terms are identified by their language-independent num
 countries by ISO alpha-2.
 """
 
+import copy
 import re
 from dataclasses import dataclass, field
 
@@ -18,6 +19,7 @@ from django_countries import countries as all_countries
 
 from hub.cache import TERMS_KEY, cached_in
 from hub.formatting import country_choices
+from hub.registry import facets as registered_facets
 from search.query import matching_ids, ranked
 
 from .facet_index import build as build_index
@@ -28,6 +30,7 @@ from .models import (
     PracticePage,
 )
 from .terms import FACETS as FACET_DECLARATIONS
+from .terms import OWNER
 
 PER_PAGE = 12
 RANK_AMONG_IDS = 1000  # up to this many results, relevance ranks them by id, not all matches
@@ -77,11 +80,39 @@ def valid_key(facet, raw, declared=DECLARED):
     return None
 
 
-def parse_filters(params: QueryDict, declared=DECLARED) -> Filters:
+def declarations(owner=OWNER, own=None):
+    """{name: Facet}: a listing's own facets (``own``, by default the repository's), then those
+    other apps declare for it through the ``hub_facets`` hook (e.g. "champion countries")."""
+    found = dict(DECLARED if own is None else own)
+    for facet in registered_facets(owner):
+        found.setdefault(facet.name, facet)
+    return found
+
+
+def with_derived(index, declared):
+    """``index`` with the bitsets of the derived facets among ``declared`` (each the union of
+    the bitsets of its source facet's keys), as a shallow copy: the cached index is shared."""
+    derived = [facet for facet in declared.values() if facet.derived_from]
+    if not derived:
+        return index
+    result = copy.copy(index)
+    result.bits = dict(index.bits)
+    result.derived = {}  # {facet: {key: sorted source keys}}: what an export's cache key needs
+    for facet in derived:
+        groups = {str(key): sorted(keys) for key, keys in facet.groups().items()}
+        result.derived[facet.name] = groups
+        result.bits[facet.name] = {key: index.any_of(facet.derived_from, keys)
+                                   for key, keys in groups.items()}
+    return result
+
+
+def parse_filters(params: QueryDict, declared=None) -> Filters:
     """Validated filters from GET parameters; anything unknown or malformed is dropped.
 
-    Another listing passes its own facet declarations, ``{name: Facet}``.
+    Another listing passes its own facet declarations, ``{name: Facet}``; by default, the
+    repository's (``declarations()``).
     """
+    declared = declarations() if declared is None else declared
     filters = Filters(q=params.get("q", "").strip()[:200])
     for facet in declared:
         kept = []
@@ -115,13 +146,15 @@ class Listing:
     """
 
     model = PracticePage
-    declared = DECLARED
+    owner = OWNER
+    declared = DECLARED  # the listing's own facets; others' come from ``declarations``
     build_index = staticmethod(build_index)
 
     def __init__(self, locale, filters):
         self.locale = locale
         self.filters = filters
-        self.index = index_for(locale, self.build_index)
+        self.declared = declarations(self.owner, type(self).declared)
+        self.index = with_derived(index_for(locale, self.build_index), self.declared)
         common = self.index.everything
         if filters.q:
             common &= self.index.from_ids(matching_ids(self.model, filters.q))
@@ -203,6 +236,9 @@ class Listing:
     def options(self):
         """The facet options with labels in the listing's language, counts and selection."""
         labels = self.labels(self.locale)
+        for name, facet in self.declared.items():  # facets other apps add (choices only)
+            if name not in labels and facet.choices is not None:
+                labels[name] = [(value, str(label)) for value, label in facet.choices.choices]
         counts = self.facet_counts()
         facets = []
         for facet in self.declared:

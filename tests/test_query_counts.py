@@ -144,6 +144,7 @@ PAGES = [
     "/en/practices/?objective=8&region=middle-east-and-north-africa",
     "/en/practices/?objective=8&region=middle-east-and-north-africa&q=migrants",
     "/en/practices/?q=migration&sort=title&page=2",
+    "/ar/practices/?champion=yes&objective=8",  # the countries app's filter (hub_facets)
     "/ar/practices/?q=المهاجرين",
     "/en/search/?q=migration", "/ar/search/?q=الهجرة", "/en/search/",
     "/en/discussions/", "/en/discussions/forum/", "/en/discussions/forum/topic/",

@@ -1,6 +1,6 @@
 """Done when: a user makes a financial pledge in Arabic, a moderator publishes it, the dashboard's
 counts and the listing's facet counts change accordingly, and the maker's progress update shows
-only after moderation.
+only after moderation. On the way, the maker links a published practice found in the form.
 
 The moderator's decisions go through Wagtail's real workflow task (``on_action``, what the
 admin's "Approve" button calls); everything the maker and the visitors do is done in Chromium.
@@ -9,9 +9,9 @@ admin's "Approve" button calls); everything the maker and the visitors do is don
 import pytest
 
 from hub.demo import publish, publish_translation
-from pledges.models import PledgeIndexPage, PledgePage
+from pledges.models import PledgeIndexPage, PledgePage, PledgePractice
 from pledges.workflow import GROUP, pledge_review_workflow
-from tests.factories import UserFactory
+from tests.factories import UserFactory, make_practice
 
 pytestmark = [
     pytest.mark.browser,
@@ -38,7 +38,7 @@ def counts(page, url):
 
 
 def test_arabic_financial_pledge_published_counted_and_updated(page, live_server, home_pages,
-                                                             taxonomy):
+                                                             taxonomy, practice_indexes):
     english = PledgeIndexPage(title="Pledges", slug="pledges")
     home_pages["en"].add_child(instance=english)
     publish(english)
@@ -46,6 +46,7 @@ def test_arabic_financial_pledge_published_counted_and_updated(page, live_server
     pledge_review_workflow()
     secretariat = UserFactory(groups=[GROUP])
     UserFactory(email="amal@example.org")  # with a verified address
+    practice = make_practice(practice_indexes["ar"], "إرشاد العائدين في المغرب", [])
     url = live_server.url
 
     before = counts(page, url)
@@ -71,6 +72,11 @@ def test_arabic_financial_pledge_published_counted_and_updated(page, live_server
     page.select_option("select[name=currency]", "USD")
     page.locator("input[name=objectives][value='21']").check()
     page.select_option("select[name=countries]", ["MA"])
+    # The practice that carries it out, found among the published practices (no script).
+    page.fill("input[name=practice_query]", "العائدين")
+    page.get_by_role("button", name="ابحث عن الممارسات").click()
+    page.get_by_role("checkbox", name="إرشاد العائدين في المغرب").check()
+    assert page.input_value("input[name=title]") == "صندوق لإعادة إدماج العائدين"
     page.get_by_role("button", name="إرسال للإشراف").click()
 
     # Refused in Arabic, nothing typed is lost.
@@ -93,6 +99,9 @@ def test_arabic_financial_pledge_published_counted_and_updated(page, live_server
     pledge = PledgePage.objects.get()
     page.goto(f"{url}{pledge.url}")
     assert "250000.50 USD" in page.locator(".amount").inner_text()
+    assert list(PledgePractice.objects.filter(page=pledge).values_list(
+        "practice_id", flat=True)) == [practice.pk]
+    assert page.get_by_role("link", name="إرشاد العائدين في المغرب").count() == 1
     assert page.locator("[data-status]").first.get_attribute("data-status") == "announced"
 
     # The maker reports progress; the published pledge is unchanged until moderation.

@@ -50,6 +50,7 @@ PAGES = [
     "/en/pledges/?q=migrants&status=announced", "/ar/pledges/?sort=title&page=2",
     "/en/pledges/dashboard/", "/ar/pledges/dashboard/",
     "/en/pledges/dashboard/?type=financial&country=MA&q=migrants",
+    "/en/pledges/?champion=yes", "/ar/pledges/dashboard/?champion=yes&objective=8",
 ]
 
 

@@ -107,8 +107,8 @@ BAD_INPUT = [
     ({"end_date": "2023-12-31"}, "end_date", "after the start date"),
     ({"end_date": "2024-01-01"}, "end_date", "after the start date"),
     ({"start_date": "31/31/2024"}, "start_date", "Enter a valid date"),
-    ({"practices": "https://example.org/en/practices/nothing/"}, "practices",
-     "Not the address of a published practice"),
+    ({"practices": ["999999"]}, "practices", "Choose among the published practices"),
+    ({"practices": ["nothing"]}, "practices", "Choose among the published practices"),
     ({"link_1_url": "https://example.org"}, "link_1_title", "Give the link a title"),
     ({"link_1_title": "Report", "link_1_url": "javascript:alert(1)"}, "link_1_url", "valid URL"),
     ({"title": ""}, "title", "required"),
@@ -214,7 +214,7 @@ def test_journey_moderation_emails_and_a_moderated_progress_update(client, maker
     UserProfile.objects.create(user=maker, name="Amal", preferred_language="ar")
     practice = make_practice(practice_indexes["en"], "Return counselling", [], countries=["MA"])
     response = client.post("/en/pledges/make/",
-                           pledge_data(practices=f"http://testserver{practice.url}"))
+                           pledge_data(practices=[str(practice.pk)]))
     assert response.status_code == 302
     page = PledgePage.objects.get()
     assert hub_mails("submitted", to=maker.email)

@@ -18,6 +18,7 @@ from wagtail.documents.models import Document
 from practices.models import PendingUpload, PracticePage
 from reviews.models import VoluntaryReviewPage
 from tests.factories import UserFactory
+from tests.failures import failing_insert_sql
 
 from ..reviews.conftest import focal_point, review_site  # noqa: F401
 from ..reviews.test_reviews import answers
@@ -89,24 +90,11 @@ def pending_tokens(response):
 
 @contextmanager
 def failing_inserts(table, after=0):
-    """Inserts into ``table`` fail once it holds ``after`` rows: a database-level failure inside
-    the request's transaction, on SQLite (a trigger that aborts) or PostgreSQL (a trigger that
-    raises). Removed on exit."""
+    """Inserts into ``table`` fail once it holds ``after`` rows (tests/failures.py)."""
+    create, drop = failing_insert_sql(connection.vendor, table, after)
     with connection.cursor() as cursor:
-        if connection.vendor == "sqlite":
-            cursor.execute(
-                f"CREATE TRIGGER hub_test_fail BEFORE INSERT ON {table} "
-                f"WHEN (SELECT COUNT(*) FROM {table}) >= {after} "
-                "BEGIN SELECT RAISE(ABORT, 'forced failure'); END")
-            drop = ["DROP TRIGGER hub_test_fail"]
-        else:
-            cursor.execute(
-                "CREATE FUNCTION hub_test_fail() RETURNS trigger AS $$ BEGIN "
-                f"IF (SELECT COUNT(*) FROM {table}) >= {after} THEN "
-                "RAISE EXCEPTION 'forced failure'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql")
-            cursor.execute(f"CREATE TRIGGER hub_test_fail BEFORE INSERT ON {table} "
-                           "FOR EACH ROW EXECUTE FUNCTION hub_test_fail()")
-            drop = [f"DROP TRIGGER hub_test_fail ON {table}", "DROP FUNCTION hub_test_fail()"]
+        for statement in create:
+            cursor.execute(statement)
     try:
         yield
     finally:

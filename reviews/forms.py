@@ -1,20 +1,20 @@
 """The focal points' review form: the template's five answers, cycle, objectives, files.
 
-Files go through the practices' checks (``practices.submission.files.check_upload``) and
-storage (``practices.submission.attachments``): a checked file is stored at once as the
+Files go through the site's one way in for uploads (``practices.submission.uploading``: rate
+limit, file checks, quota of pending bytes, storage): a checked file is stored at once as the
 uploader's pending upload, so a refused save or submit never loses it; only reports (PDF,
 Word, OpenDocument text) are accepted here.
 """
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
 from practices.models import PendingUpload
 from practices.submission import attachments
 from practices.submission.fields import MultipleFileField, ValueListField
-from practices.submission.files import check_upload, max_files, max_upload_size
+from practices.submission.files import max_files, max_upload_size
+from practices.submission.uploading import UploadFormMixin
 
 from .services import cycle_titles
 from .template import sections, word_count
@@ -23,7 +23,7 @@ REPORT_EXTENSIONS = ("pdf", "doc", "docx", "odt")
 MAX_ANSWER_CHARACTERS = 60_000
 
 
-class ReviewForm(forms.Form):
+class ReviewForm(UploadFormMixin, forms.Form):
     cycle = forms.ChoiceField(label=_("Review cycle"), required=False)
     objectives = forms.TypedMultipleChoiceField(
         label=_("GCM objectives covered in depth"), coerce=int, required=False,
@@ -36,8 +36,8 @@ class ReviewForm(forms.Form):
 
     def __init__(self, *args, user, language, review=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.user, self.language, self.review = user, language, review
-        self.checked_files, self.pending_uploads = [], []
+        self.init_uploads(user)
+        self.language, self.review = language, review
         self.existing = attachments.existing_in(review.attachments) if review else []
         for section in sections():
             self.fields[section.field] = forms.CharField(
@@ -58,51 +58,26 @@ class ReviewForm(forms.Form):
             self.initial["objectives"] = review.objective_numbers
             self.initial["opened_revision"] = review.latest_revision_id
 
-    def clean_attachments(self):
-        uploads = self.cleaned_data["attachments"]
-        if len(uploads) > max_files():
-            raise ValidationError(_("You can attach at most %(n)d files."),
-                                  params={"n": max_files()})
-        problems = []
-        for upload in uploads:
-            try:
-                checked = check_upload(upload)
-            except ValidationError as error:
-                problems.extend(error.messages)
-                continue
-            if checked.extension not in REPORT_EXTENSIONS:
-                problems.append(_("“%(name)s”: attach the report as PDF, Word or OpenDocument "
-                                  "text.") % {"name": upload.name})
-                continue
-            self.checked_files.append(checked)
-        if problems:
-            raise ValidationError(problems)
-        return uploads
-
-    def clean_pending(self):
-        tokens = self.cleaned_data["pending"]
-        self.pending_uploads = attachments.resolve(self.user, tokens)
-        if len(self.pending_uploads) != len(set(tokens)):
-            self.add_error("attachments", _(
-                "A file you attached earlier is no longer available: please attach it again."))
-        return self.pending_uploads
+    def refuse(self, checked, upload):
+        if checked.extension not in REPORT_EXTENSIONS:
+            return _("“%(name)s”: attach the report as PDF, Word or OpenDocument text.") % {
+                "name": upload.name}
+        return None
 
     def clean(self):
         data = super().clean()
         removed = set(data.get("remove_existing") or [])
-        kept = len([r for r in self.existing if r["id"] not in removed])
-        if kept + len(self.pending_uploads) + len(self.checked_files) > max_files():
-            self.checked_files = []
-            self.add_error("attachments", ValidationError(
-                _("You can attach at most %(n)d files: remove some before adding others."),
-                params={"n": max_files()}))
+        self.limit_total(len([r for r in self.existing if r["id"] not in removed])
+                         + len(self.pending_uploads))
         return data
 
-    def store_uploads(self):
-        """Store the files checked in this request as pending uploads (kept on any error)."""
-        if self.checked_files:
-            self.pending_uploads += attachments.stash(self.user, self.checked_files)
-            self.checked_files = []
+    def keep_checked_files(self):
+        """Store the files checked in this request (see ``UploadFormMixin``); the form carries
+        them from now on, whatever else is refused."""
+        kept = super().keep_checked_files()
+        self.pending_uploads += self.new_uploads
+        self.new_uploads = []
+        return kept
 
     def forget_used_uploads(self):
         PendingUpload.objects.filter(pk__in=[u.pk for u in self.pending_uploads]).delete()

@@ -2,6 +2,7 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -14,6 +15,7 @@ from countries.data import MEMBER_STATES, REGIONS
 from countries.services import region_titles
 from hub.structure import language_code_of
 from practices.exports import atom_from_rows, csv_from_rows, json_from_rows
+from practices.submission import uploading
 
 from . import services
 from .forms import ReviewForm, attachment_blocks
@@ -141,42 +143,21 @@ def edit(request, pk):
 def _form(request, *, country, language, review=None):
     latest = review.get_latest_revision_as_object() if review else None
     locked = review is not None and services.in_moderation(review)
-    form = ReviewForm(request.POST or None, request.FILES or None, user=request.user,
-                      language=language, review=latest)
-    if request.method == "POST":
-        action = request.POST.get("action", "save")
-        if locked:
-            messages.error(request, _("This review is with the Network secretariat for "
-                                      "review: it cannot be edited until they decide."))
-        else:
-            valid = form.is_valid()
-            form.store_uploads()  # checked files are kept whatever else is refused
-            errors = (services.submit_errors(form.cleaned_data, language)
-                      if valid and action == "submit" else {})
-            for field, message in errors.items():
-                form.add_error(field if field in form.fields else None, message)
-            if valid and not errors:
-                result = services.save_draft(
-                    request.user, form.cleaned_data, country=country, language=language,
-                    review=review, opened_revision=form.cleaned_data.get("opened_revision"),
-                    attachments=attachment_blocks(form, latest),
-                )
-                form.forget_used_uploads()
-                if result.overwritten_by is not None:
-                    messages.warning(request, _(
-                        "%(name)s saved this review after you opened it; your save replaced "
-                        "their version (it is kept in the review's history)."
-                    ) % {"name": result.overwritten_by.get_full_name()
-                         or result.overwritten_by.get_username()})
-                if action == "submit":
-                    services.submit(request.user, result.review)
-                    messages.success(request, _("Your review was sent to the Network "
-                                                "secretariat for review."))
-                else:
-                    messages.success(request, _("Draft saved."))
-                    for message in services.limit_errors(form.cleaned_data, language).values():
-                        messages.warning(request, message)
-                return redirect("reviews:edit", pk=result.review.pk)
+    options = {"user": request.user, "language": language, "review": latest}
+    status = 200
+    if request.method != "POST":
+        form = ReviewForm(**options)
+    elif locked:
+        form = ReviewForm(request.POST, **options)
+        messages.error(request, _("This review is with the Network secretariat for "
+                                  "review: it cannot be edited until they decide."))
+    else:
+        form, status = uploading.bind(request, ReviewForm, **options)
+        if status == 200:
+            response = _save(request, form, country, language, review, latest)
+            if response is not None:
+                return response
+            status = 503 if form.failed else 200
         if form.errors:
             messages.error(request, _("The review was not saved: see the messages below."))
     context = {
@@ -186,6 +167,44 @@ def _form(request, *, country, language, review=None):
         "state": services.state_of(review) if review else "new",
         "attachment_rows": form.attachment_rows(),
     }
-    response = TemplateResponse(request, "reviews/review_form.html", context)
+    response = TemplateResponse(request, "reviews/review_form.html", context, status=status)
     patch_cache_control(response, private=True, no_cache=True)
     return response
+
+
+def _save(request, form, country, language, review, latest):
+    """Keep the checked files, then save (and submit) when everything is valid: the redirect,
+    or None to show the form again with its messages."""
+    action = request.POST.get("action", "save")
+    valid = form.is_valid()
+    with uploading.database_failure(form):
+        valid = form.keep_checked_files() and valid  # kept whatever else is refused
+        errors = (services.submit_errors(form.cleaned_data, language)
+                  if valid and action == "submit" else {})
+        for field, message in errors.items():
+            form.add_error(field if field in form.fields else None, message)
+        if not valid or errors:
+            return None
+        with transaction.atomic():  # the save, the used uploads and the submission: all or none
+            result = services.save_draft(
+                request.user, form.cleaned_data, country=country, language=language,
+                review=review, opened_revision=form.cleaned_data.get("opened_revision"),
+                attachments=attachment_blocks(form, latest),
+            )
+            form.forget_used_uploads()
+            if result.overwritten_by is not None:
+                messages.warning(request, _(
+                    "%(name)s saved this review after you opened it; your save replaced "
+                    "their version (it is kept in the review's history)."
+                ) % {"name": result.overwritten_by.get_full_name()
+                     or result.overwritten_by.get_username()})
+            if action == "submit":
+                services.submit(request.user, result.review)
+                messages.success(request, _("Your review was sent to the Network "
+                                            "secretariat for review."))
+            else:
+                messages.success(request, _("Draft saved."))
+                for message in services.limit_errors(form.cleaned_data, language).values():
+                    messages.warning(request, message)
+        return redirect("reviews:edit", pk=result.review.pk)
+    return None

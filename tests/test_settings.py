@@ -41,6 +41,26 @@ def test_production_refuses_to_start_without_secret_key():
     assert "SECRET_KEY is missing or too weak" in result.stderr
 
 
+def test_production_sends_the_content_security_and_permissions_policies():
+    """The policies are on with the production settings, not only in the tests' settings."""
+    env = {**{k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"},
+           **PRODUCTION_ENV}
+    code = (
+        "import django; django.setup(); from django.test import Client; "
+        "r = Client().get('/robots.txt', secure=True, HTTP_HOST='hub.example.org'); "
+        "print(r.status_code); print(r['Content-Security-Policy']); "
+        "print(r['Permissions-Policy'])"
+    )
+    result = subprocess.run([sys.executable, "-c", code], cwd=BASE_DIR, env=env,
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    status, policy, permissions = result.stdout.strip().splitlines()
+    assert status == "200"
+    assert "default-src 'self'" in policy and "script-src 'self'" in policy
+    assert "style-src 'self'" in policy and "unsafe-inline" not in policy
+    assert "camera=()" in permissions
+
+
 @pytest.mark.parametrize("entry_point", ["config.wsgi", "config.asgi"])
 def test_entry_points_serve_production_settings(entry_point):
     env = {k: v for k, v in PRODUCTION_ENV.items() if k != "DJANGO_SETTINGS_MODULE"}

@@ -35,7 +35,6 @@ from ..models import (
     scope_errors,
 )
 from ..terms import TERMS
-from . import attachments
 from .fields import (
     RICH_HELP,
     MultipleFileField,
@@ -44,7 +43,8 @@ from .fields import (
     TermChoiceField,
     ValueListField,
 )
-from .files import ACCEPT, check_upload, max_files, max_upload_size
+from .files import ACCEPT, max_files, max_upload_size
+from .uploading import UploadFormMixin
 
 MAX_LINKS = 5
 
@@ -120,7 +120,7 @@ class LinkFieldsMixin:
                 for n in range(1, MAX_LINKS + 1)]
 
 
-class PracticeSubmissionForm(LinkFieldsMixin, forms.Form):
+class PracticeSubmissionForm(UploadFormMixin, LinkFieldsMixin, forms.Form):
     title = forms.CharField(
         label=_("Title"), max_length=255,
         help_text=_("A short name for the practice, as you would cite it."),
@@ -224,12 +224,9 @@ class PracticeSubmissionForm(LinkFieldsMixin, forms.Form):
 
     def __init__(self, *args, locale=None, draft=False, user=None, existing=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.user = user
+        self.init_uploads(user)
         self.draft = draft
         self.existing = list(existing)  # rows of attachments.existing(page)
-        self.checked_files = []  # new uploads that passed every check
-        self.pending_uploads = []  # the user's earlier uploads carried by the form
-        self.new_uploads = []  # uploads stored while handling this request (views)
         for term in TERMS:
             self.fields[term.field].set_locale(locale)
         self.fields["countries"].choices = country_choices()
@@ -271,31 +268,6 @@ class PracticeSubmissionForm(LinkFieldsMixin, forms.Form):
     def is_spam(self):
         return "website" in self.errors
 
-    def clean_attachments(self):
-        uploads = self.cleaned_data["attachments"]
-        if len(uploads) > max_files():
-            raise ValidationError(_("You can attach at most %(n)d files."),
-                                  params={"n": max_files()})
-        errors = []
-        for upload in uploads:
-            try:
-                self.checked_files.append(check_upload(upload))
-            except ValidationError as error:
-                errors.extend(error.error_list)
-        if errors:
-            raise ValidationError(errors)
-        return uploads
-
-    def clean_pending(self):
-        tokens = self.cleaned_data["pending"]
-        self.pending_uploads = attachments.resolve(self.user, tokens)
-        if len(self.pending_uploads) != len(set(tokens)):
-            # Expired, or not this user's: never attach it, say so next to the files.
-            self.add_error("attachments", _(
-                "A file you attached earlier is no longer available: please attach it again."
-            ))
-        return self.pending_uploads
-
     def clean(self):
         data = super().clean()
         for field, message in period_errors(
@@ -320,14 +292,7 @@ class PracticeSubmissionForm(LinkFieldsMixin, forms.Form):
         existing_ids = {row["id"] for row in self.existing}
         data["remove_existing"] = [i for i in data.get("remove_existing") or []
                                    if i in existing_ids]
-        kept = (len(self.existing) - len(data["remove_existing"]) + len(data["pending"])
-                + len(self.checked_files))
-        if kept > max_files():
-            self.checked_files = []  # refused: nothing of this request is stored
-            self.add_error("attachments", ValidationError(
-                _("You can attach at most %(n)d files: remove some before adding others."),
-                params={"n": max_files()},
-            ))
+        self.limit_total(len(self.existing) - len(data["remove_existing"]) + len(data["pending"]))
 
     def sections(self):
         return [

@@ -1,18 +1,16 @@
 """Front-end submission: the form, the submitter's dashboard, editing own submissions."""
 
 from allauth.account.decorators import verified_email_required
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.template.defaultfilters import filesizeformat
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
 from ..models import PracticePage
-from . import attachments, quotas, services
+from . import attachments, services, uploading
 from .forms import PracticeSubmissionForm
 
 
@@ -30,54 +28,33 @@ def _handle(request, page=None):
     options = {"locale": locale, "user": request.user, "existing": existing}
     if request.method == "POST":
         is_draft = "save_draft" in request.POST
-        if not quotas.post_allowed(request.user):
-            # Too many posts: keep the text, do not even read the files.
-            form = PracticeSubmissionForm(request.POST, draft=is_draft, **options)
-            form.add_error(None, _(
-                "You have sent this form too many times in the last few minutes: wait ten "
-                "minutes and send it again. Your text is kept below; attach your files again."
-            ))
+        form, status = uploading.bind(request, PracticeSubmissionForm, draft=is_draft, **options)
+        if status != 200:
             return render(request, "practices/submission/form.html",
-                          {"form": form, "practice": page}, status=429)
-        form = PracticeSubmissionForm(request.POST, request.FILES, draft=is_draft, **options)
+                          {"form": form, "practice": page}, status=status)
         valid = form.is_valid()
-        # Files that passed their checks are kept, even when something else needs fixing
-        # (never for bots), within the person's quota of pending files.
-        uploads = []
-        if form.checked_files and not form.is_spam:
-            try:
-                uploads = attachments.stash_within_quota(request.user, form.checked_files)
-            except attachments.StorageFull:
-                uploads, valid = [], False
-                form.add_error("attachments", _(
-                    "Your files could not be stored: the server has no room for them at the "
-                    "moment. Nothing was saved; your text is kept below. Try again later, or "
-                    "save your practice without the files."
-                ))
-            if uploads is None:
-                uploads, valid = [], False
-                form.add_error("attachments", _(
-                    "These files were not kept: together with the files you sent earlier "
-                    "without saving, they exceed %(limit)s. Save your practice with the files "
-                    "already attached, or remove some, then attach the others again."
-                ) % {"limit": filesizeformat(settings.HUB_SUBMISSION_PENDING_QUOTA)})
-        if valid:
-            try:
-                services.save_and_submit(request.user, form.cleaned_data, language, page,
-                                         uploads=uploads, for_review=not is_draft)
-            except services.LimitReached as limit:
-                form.add_error(None, str(limit))
-            else:
-                if is_draft:
-                    messages.success(request, _("Your draft is saved."))
+        with uploading.database_failure(form):
+            # Files that passed their checks are kept, even when something else needs fixing.
+            valid = form.keep_checked_files() and valid
+            if valid:
+                try:
+                    services.save_and_submit(request.user, form.cleaned_data, language, page,
+                                             uploads=form.new_uploads, for_review=not is_draft)
+                except services.LimitReached as limit:
+                    form.add_error(None, str(limit))
                 else:
-                    messages.success(request, _("Your practice is submitted for review."))
-                return redirect("practices:mine")
-        form.new_uploads = uploads
+                    if is_draft:
+                        messages.success(request, _("Your draft is saved."))
+                    else:
+                        messages.success(request, _("Your practice is submitted for review."))
+                    return redirect("practices:mine")
+        if form.failed:
+            status = 503
     else:
         initial = services.initial_from(page) if page else {}
-        form = PracticeSubmissionForm(initial=initial, **options)
-    return render(request, "practices/submission/form.html", {"form": form, "practice": page})
+        form, status = PracticeSubmissionForm(initial=initial, **options), 200
+    return render(request, "practices/submission/form.html", {"form": form, "practice": page},
+                  status=status)
 
 
 @verified_email_required

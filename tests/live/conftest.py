@@ -44,12 +44,15 @@ class LiveSite:
         session.cookies.set("csrftoken", CSRF)
         return session
 
-    def post(self, user, path, data):
-        response = self.session(user).post(
-            self.url + path, data={**data, "csrfmiddlewaretoken": CSRF},
+    def post(self, user, path, data, files=None):
+        return self.send(user, path, data, files).status_code
+
+    def send(self, user, path, data, files=None):
+        """POST a form (``files``: [(field, (name, bytes, type))]); the response, unfollowed."""
+        return self.session(user).post(
+            self.url + path, data={**data, "csrfmiddlewaretoken": CSRF}, files=files,
             allow_redirects=False, timeout=120,
         )
-        return response.status_code
 
     def count(self, sql, *params):
         """One number from the server's database (``%s`` placeholders)."""
@@ -60,6 +63,27 @@ class LiveSite:
 
         with psycopg.connect(self.database_url) as connection:
             return connection.execute(sql, params).fetchone()[0]
+
+    def execute(self, *statements):
+        """Run statements on the server's database, each committed at once."""
+        if self.database_url.startswith("sqlite"):
+            connection = sqlite3.connect(urlparse(self.database_url).path, timeout=30,
+                                         isolation_level=None)
+            try:
+                for statement in statements:
+                    connection.execute(statement)
+            finally:
+                connection.close()
+            return
+        import psycopg
+
+        with psycopg.connect(self.database_url, autocommit=True) as connection:
+            for statement in statements:
+                connection.execute(statement)
+
+    @property
+    def vendor(self):
+        return "sqlite" if self.database_url.startswith("sqlite") else "postgresql"
 
 
 def _postgres(database_url, statement):

@@ -11,6 +11,7 @@ import pytest
 from hub.models import Objective
 
 from ..factories import make_practice
+from ..pledges.conftest import make_pledge, pledge_indexes  # noqa: F401
 from .test_listing import body as streamed
 
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -62,3 +63,17 @@ def test_feed_sends_summaries_as_text(client, hostile):
     # One level of XML escaping; read as text, it is exactly what was typed.
     assert summary.text == PAYLOADS["summary"]
     assert 'type="html"' not in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_pledge_exports_are_protected_the_same_way(client, pledge_indexes):  # noqa: F811
+    """The pledges' CSV and Atom go through the same export code: the same protections."""
+    make_pledge(pledge_indexes["en"], PAYLOADS["title"], slug="hostile",
+                summary=PAYLOADS["summary"], pledging_entity=PAYLOADS["partners"])
+    body = streamed(client.get("/en/pledges/", {"format": "csv"})).decode("utf-8-sig")
+    row = next(csv.DictReader(io.StringIO(body)))
+    assert row["title"] == "'" + PAYLOADS["title"]
+    assert row["pledging_entity"] == "'" + PAYLOADS["partners"]
+    feed = ET.fromstring(client.get("/en/pledges/feed/").content)
+    summary = feed.find(f"{ATOM}entry").find(f"{ATOM}summary")
+    assert summary.get("type") == "text" and summary.text == PAYLOADS["summary"]

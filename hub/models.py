@@ -196,3 +196,34 @@ def preferred_language(user):
     """The user's chosen language for emails, the site's default when there is no profile."""
     profile = UserProfile.objects.filter(user=user).first() if user else None
     return profile.preferred_language if profile else settings.LANGUAGE_CODE
+
+
+def term_link(page, class_name, attribute, term, verbose_name, prefix, *, module, doc=None):
+    """An Orderable through-model linking a page type to one kind of term (see the module
+    docstring): ``page`` (ParentalKey, related name ``<prefix>_<attribute>s``) and ``attribute``
+    (a ForeignKey to ``term``, or an ISO ``CountryField`` where ``term`` is None, related name
+    ``<prefix>_countries``), unique per page (constraint ``unique_<prefix>_<attribute>``), edited
+    one field per row.
+
+    ``module`` is the calling models module (``__name__``): it names the app, so the table is
+    the one a class written out in that module would have.
+    """
+    plural = "countries" if term is None else f"{attribute}s"
+    parent = ParentalKey(page, on_delete=models.CASCADE, related_name=f"{prefix}_{plural}")
+    if term is None:
+        target = CountryField(_("country"), db_index=True)
+    else:
+        target = models.ForeignKey(term, on_delete=models.PROTECT, related_name="+")
+    meta = type("Meta", (Orderable.Meta,), {
+        "verbose_name": verbose_name,
+        "constraints": [models.UniqueConstraint(fields=["page", attribute],
+                                                name=f"unique_{prefix}_{attribute}")],
+    })
+    return type(class_name, (Orderable,), {
+        "__module__": module,
+        "__doc__": doc or f"A {prefix}'s link to one {attribute}.",
+        "page": parent,
+        attribute: target,
+        "panels": [FieldPanel(attribute)],
+        "Meta": meta,
+    })

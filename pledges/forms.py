@@ -13,6 +13,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
+from hub.forms import HoneypotMixin, honeypot_field
 from practices.models import PracticePage
 from practices.submission.fields import RichTextInput, TermChoiceField
 from practices.submission.forms import LinkFieldsMixin, Section
@@ -66,7 +67,7 @@ class DateInput(forms.DateInput):
         super().__init__(format="%Y-%m-%d")
 
 
-class PledgeForm(LinkFieldsMixin, forms.Form):
+class PledgeForm(HoneypotMixin, LinkFieldsMixin, forms.Form):
     title = forms.CharField(label=_("Title"), max_length=255,
                             help_text=_("A short name for the pledge."))
     summary = forms.CharField(
@@ -122,10 +123,7 @@ class PledgeForm(LinkFieldsMixin, forms.Form):
         help_text=_("Addresses of published practices of this hub that carry out the pledge, "
                     "one per line."),
     )
-    website = forms.CharField(
-        label=_("Leave this field empty"), required=False,
-        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
-    )
+    website = honeypot_field()
 
     def __init__(self, *args, locale=None, draft=False, **kwargs):
         super().__init__(*args, **kwargs)
@@ -141,15 +139,6 @@ class PledgeForm(LinkFieldsMixin, forms.Form):
         for field in self.fields.values():
             if type(field.widget) in (forms.TextInput, forms.Textarea):
                 field.widget.attrs.setdefault("dir", "auto")
-
-    def clean_website(self):
-        if self.cleaned_data.get("website"):
-            raise forms.ValidationError(_("This field must be left empty."))
-        return ""
-
-    @property
-    def is_spam(self):
-        return "website" in self.errors
 
     def clean_practices(self):
         """Addresses of live practices in the form's language, one per line, as pages."""
@@ -198,7 +187,7 @@ class PledgeForm(LinkFieldsMixin, forms.Form):
         ]
 
 
-class ProgressForm(forms.Form):
+class ProgressForm(HoneypotMixin, forms.Form):
     """An update of a published pledge: its status and a dated progress note."""
 
     status = forms.ChoiceField(label=_("Status"), choices=PledgeStatus.choices)
@@ -208,16 +197,7 @@ class ProgressForm(forms.Form):
                                                                                "dir": "auto"}),
         help_text=_("What has been done since the last update, measured against the target."),
     )
-    website = PledgeForm.base_fields["website"]
-
-    def clean_website(self):
-        if self.cleaned_data.get("website"):
-            raise forms.ValidationError(_("This field must be left empty."))
-        return ""
-
-    @property
-    def is_spam(self):
-        return "website" in self.errors
+    website = honeypot_field()
 
     def clean_date(self):
         import datetime

@@ -15,14 +15,7 @@ from typing import Any, NamedTuple
 from django.utils.translation import gettext_lazy as _
 
 from hub import registry
-from hub.models import (
-    GuidingPrinciple,
-    Objective,
-    Region,
-    StakeholderType,
-    SustainableDevelopmentGoal,
-    ThematicArea,
-)
+from hub.models import NumberedTerm, ThematicArea
 from hub.registry import Facet
 
 from .models import (
@@ -73,34 +66,34 @@ OWNER = "practices.practicepage"
 # practice's "global" flag and its countries (ISO codes, no term model).
 GEOGRAPHY = "region"
 
-# Every filter of the listing, in the order the listing shows them; a taxonomy relation is
-# declared inline. The thematic area has no relation of its own: a practice is in the areas of
-# its objectives (see facet_index.py).
+def term_facet(name, label, through, heading, label_field="title", chip="{term.title}",
+               always=False):
+    """The facet ``name`` of a taxonomy relation of practices: ``through`` links a practice to
+    its terms by the ForeignKey ``name`` (its related name on PracticePage ``practice_<name>s``,
+    the form field and export column ``<name>s``); options are labelled by ``label_field``, the
+    detail page's row is ``heading`` with a chip per term (``chip``, formatted with ``term``),
+    shown even when empty if ``always``."""
+    model = through._meta.get_field(name).related_model
+    key = "number" if issubclass(model, NumberedTerm) else "slug"
+    return Facet(name, label, OWNER, key, model, label_field, relation=TermRelation(
+        name, f"{name}s", f"practice_{name}s", through, name, model, key, heading, chip, always))
+
+
+# Every filter of the listing, in the order the listing shows them. The thematic area has no
+# relation of its own: a practice is in the areas of its objectives (see facet_index.py).
 FACETS = (
-    Facet("objective", _("GCM objective"), OWNER, "number", Objective, "short_title",
-          relation=TermRelation(
-              "objective", "objectives", "practice_objectives", PracticeObjective, "objective",
-              Objective, "number", _("GCM objectives"), "{term.number}. {term.short_title}",
-              always=True)),
-    Facet("principle", _("Guiding principle"), OWNER, "number", GuidingPrinciple,
-          relation=TermRelation(
-              "principle", "principles", "practice_principles", PracticePrinciple, "principle",
-              GuidingPrinciple, "number", _("Guiding principles"))),
+    term_facet("objective", _("GCM objective"), PracticeObjective, _("GCM objectives"),
+               "short_title", "{term.number}. {term.short_title}", always=True),
+    term_facet("principle", _("Guiding principle"), PracticePrinciple, _("Guiding principles")),
     Facet("area", _("Thematic area"), OWNER, "number", ThematicArea),
-    Facet("sdg", _("Sustainable Development Goal"), OWNER, "number", SustainableDevelopmentGoal,
-          relation=TermRelation(
-              "sdg", "sdgs", "practice_sdgs", PracticeSDG, "sdg", SustainableDevelopmentGoal,
-              "number", _("Sustainable Development Goals"), "{term.number}. {term.title}")),
-    Facet("region", _("Region"), OWNER, "slug", Region, relation=TermRelation(
-        "region", "regions", "practice_regions", PracticeRegion, "region", Region, "slug",
-        _("Geographic scope"), always=True)),
+    term_facet("sdg", _("Sustainable Development Goal"), PracticeSDG,
+               _("Sustainable Development Goals"), chip="{term.number}. {term.title}"),
+    term_facet("region", _("Region"), PracticeRegion, _("Geographic scope"), always=True),
     Facet("country", _("Country"), OWNER, "country"),
     Facet("type", _("Type of practice"), OWNER, "choice", choices=PracticeType),
     Facet("level", _("Implementation level"), OWNER, "choice", choices=ImplementationLevel),
-    Facet("stakeholder", _("Stakeholder type"), OWNER, "slug", StakeholderType,
-          relation=TermRelation(
-              "stakeholder", "stakeholders", "practice_stakeholders", PracticeStakeholder,
-              "stakeholder", StakeholderType, "slug", _("Stakeholders involved"))),
+    term_facet("stakeholder", _("Stakeholder type"), PracticeStakeholder,
+               _("Stakeholders involved")),
 )
 TERMS = tuple(facet.relation for facet in FACETS if isinstance(facet.relation, TermRelation))
 

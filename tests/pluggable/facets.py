@@ -2,10 +2,8 @@
 needs it (``hooks.register_temporarily``): one declaration, and the practice page and the
 exports show it."""
 
-from hub.registry import Facet
-from practices.terms import OWNER, TermRelation
+from practices.terms import term_facet
 
-from .models import PracticeTheme, Theme
+from .models import PracticeTheme
 
-THEME = Facet("theme", "Theme", OWNER, "slug", Theme, relation=TermRelation(
-    "theme", "themes", "practice_themes", PracticeTheme, "theme", Theme, "slug", "Themes"))
+THEME = term_facet("theme", "Theme", PracticeTheme, "Themes")

@@ -225,8 +225,9 @@ class PracticeSubmissionForm(HoneypotMixin, LinkFieldsMixin, forms.Form):
         self.checked_files = []  # new uploads that passed every check
         self.pending_uploads = []  # the user's earlier uploads carried by the form
         self.new_uploads = []  # uploads stored while handling this request (views)
-        for term in TERMS:
-            self.fields[term.field].set_locale(locale)
+        for term in TERMS:  # a relation the form does not offer is edited in the admin only
+            if term.field in self.fields:
+                self.fields[term.field].set_locale(locale)
         self.fields["countries"].choices = country_choices()
         self.fields["submission_language"].initial = (
             get_language() if get_language() in SubmissionLanguage.values

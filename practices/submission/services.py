@@ -96,7 +96,8 @@ def apply_fields(page, data, plain, rich):
 def apply_form(page, data, locale):
     apply_fields(page, data, PLAIN_FIELDS, RICH_FIELDS)
     for term in TERMS:
-        setattr(page, term.relation, term.links_for(locale, data.get(term.field)))
+        if term.field in data:  # else the form does not offer it: the page keeps its links
+            setattr(page, term.relation, term.links_for(locale, data.get(term.field)))
     page.practice_countries = [
         PracticeCountry(country=code) for code in sorted(set(data.get("countries") or []))
     ]

@@ -15,6 +15,7 @@ from practices.models import PendingUpload
 from practices.submission import attachments
 from practices.submission.fields import MultipleFileField, ValueListField
 from practices.submission.files import check_upload, max_files, max_upload_size
+from practices.submission.forms import PendingUploadsMixin
 
 from .services import cycle_titles
 from .template import sections, word_count
@@ -23,7 +24,7 @@ REPORT_EXTENSIONS = ("pdf", "doc", "docx", "odt")
 MAX_ANSWER_CHARACTERS = 60_000
 
 
-class ReviewForm(forms.Form):
+class ReviewForm(PendingUploadsMixin, forms.Form):
     cycle = forms.ChoiceField(label=_("Review cycle"), required=False)
     objectives = forms.TypedMultipleChoiceField(
         label=_("GCM objectives covered in depth"), coerce=int, required=False,
@@ -78,14 +79,6 @@ class ReviewForm(forms.Form):
         if problems:
             raise ValidationError(problems)
         return uploads
-
-    def clean_pending(self):
-        tokens = self.cleaned_data["pending"]
-        self.pending_uploads = attachments.resolve(self.user, tokens)
-        if len(self.pending_uploads) != len(set(tokens)):
-            self.add_error("attachments", _(
-                "A file you attached earlier is no longer available: please attach it again."))
-        return self.pending_uploads
 
     def clean(self):
         data = super().clean()

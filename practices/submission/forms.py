@@ -88,6 +88,22 @@ def _term(name, **kwargs):
     return TermChoiceField(next(term for term in TERMS if term.field == name), **kwargs)
 
 
+class PendingUploadsMixin:
+    """The ``pending`` field of a form with attachments: the tokens of the user's earlier
+    uploads, carried by a form that failed validation, resolved to their ``PendingUpload`` rows.
+    Shared by the submission forms of practices and reviews."""
+
+    def clean_pending(self):
+        tokens = self.cleaned_data["pending"]
+        self.pending_uploads = attachments.resolve(self.user, tokens)
+        if len(self.pending_uploads) != len(set(tokens)):
+            # Expired, or not this user's: never attach it, say so next to the files.
+            self.add_error("attachments", _(
+                "A file you attached earlier is no longer available: please attach it again."
+            ))
+        return self.pending_uploads
+
+
 class LinkFieldsMixin:
     """Up to ``MAX_LINKS`` titled links (``link_<n>_title``, ``link_<n>_url``): the fields,
     their cleaning into ``[(title, url)]`` and their rows for the template. Shared by the
@@ -121,7 +137,7 @@ class LinkFieldsMixin:
                 for n in range(1, MAX_LINKS + 1)]
 
 
-class PracticeSubmissionForm(HoneypotMixin, LinkFieldsMixin, forms.Form):
+class PracticeSubmissionForm(HoneypotMixin, PendingUploadsMixin, LinkFieldsMixin, forms.Form):
     title = forms.CharField(
         label=_("Title"), max_length=255,
         help_text=_("A short name for the practice, as you would cite it."),
@@ -272,16 +288,6 @@ class PracticeSubmissionForm(HoneypotMixin, LinkFieldsMixin, forms.Form):
         if errors:
             raise ValidationError(errors)
         return uploads
-
-    def clean_pending(self):
-        tokens = self.cleaned_data["pending"]
-        self.pending_uploads = attachments.resolve(self.user, tokens)
-        if len(self.pending_uploads) != len(set(tokens)):
-            # Expired, or not this user's: never attach it, say so next to the files.
-            self.add_error("attachments", _(
-                "A file you attached earlier is no longer available: please attach it again."
-            ))
-        return self.pending_uploads
 
     def clean(self):
         data = super().clean()

@@ -18,17 +18,7 @@ from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
 
 from hub.models import GuidingPrinciple, Objective, Region, StakeholderType
-from practices.models import (
-    ImplementationLevel,
-    PracticeCountry,
-    PracticeIndexPage,
-    PracticeObjective,
-    PracticePage,
-    PracticePrinciple,
-    PracticeRegion,
-    PracticeStakeholder,
-    PracticeType,
-)
+from practices import models as practices
 
 BATCH = 500
 SENTENCES = {
@@ -156,8 +146,8 @@ def practice_fields(rng, language, number):
     return {
         "summary": " ".join(rng.sample(SENTENCES[language], 2)),
         "description": "<p>" + " ".join(rng.sample(SENTENCES[language], 4)) + "</p>",
-        "practice_type": rng.choice(PracticeType.values),
-        "implementation_level": rng.choice(ImplementationLevel.values),
+        "practice_type": rng.choice(practices.PracticeType.values),
+        "implementation_level": rng.choice(practices.ImplementationLevel.values),
         "start_year": start_year,
         "end_year": None if number % 3 else min(start_year + 3, 2026),
         "ongoing": bool(number % 3),
@@ -168,10 +158,11 @@ def practice_fields(rng, language, number):
 
 def add_practices(total, stdout, seed=2018):
     """Add live practices until there are ``total``, alternating English and Arabic."""
-    return add_pages(PracticePage, PracticeIndexPage, total, stdout, seed=seed, noun="practice",
-                     fields=practice_fields, links=taxonomy_links(
-                         PracticeObjective, PracticePrinciple, PracticeRegion,
-                         PracticeStakeholder, PracticeCountry))
+    return add_pages(
+        practices.PracticePage, practices.PracticeIndexPage, total, stdout, seed=seed,
+        noun="practice", fields=practice_fields, links=taxonomy_links(
+            practices.PracticeObjective, practices.PracticePrinciple, practices.PracticeRegion,
+            practices.PracticeStakeholder, practices.PracticeCountry))
 
 
 def refresh_planner_statistics():

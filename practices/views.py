@@ -48,12 +48,9 @@ def serve_listing(index_page, request):
 
 def _serve_listing(index_page, request, filters, shown=None):
     listing = Listing(index_page.locale_id, filters)
-    export = request.GET.get("format")
-    filename = f"practices-{language_code_of(index_page, request)}"
-    if export == "csv":
-        return csv_response(listing, request, filename)
-    if export == "json":
-        return json_response(listing, request, filename)
+    export = export_response(listing, request, f"practices-{language_code_of(index_page, request)}")
+    if export is not None:
+        return export
     facets = listing.options()
     paginator, page_obj = paginate(listing)
     other = listing.other_language_count
@@ -75,6 +72,17 @@ def _serve_listing(index_page, request, filters, shown=None):
     if (shown or filters).q:
         patch_cache_control(response, no_cache=True, private=True)
     return response
+
+
+def export_response(listing, request, filename, csv=csv_response, json=json_response):
+    """The CSV or JSON export that ``?format=`` asks for, else None (the page). Another listing
+    passes its own writers."""
+    kind = request.GET.get("format")
+    if kind == "csv":
+        return csv(listing, request, filename)
+    if kind == "json":
+        return json(listing, request, filename)
+    return None
 
 
 def serve_feed(index_page, request):
@@ -104,12 +112,13 @@ def _detail_columns(term):
             "title", "short_title" if has_short_title else None)
 
 
-def detail_relations(terms):
-    """The taxonomy of a practice as the detail page shows it: (context name, through model,
-    term field, its columns) for each of ``terms``, then the countries (ISO codes on the
-    through-model itself, read as the slug)."""
+def detail_relations(terms, countries=PracticeCountry):
+    """The taxonomy of a practice (or of another page with the same kind of relations) as the
+    detail page shows it: (context name, through model, term field, its columns) for each of
+    ``terms``, then the countries (ISO codes on the ``countries`` through-model itself, read as
+    the slug)."""
     return (*((term.field, term.through, term.attribute, _detail_columns(term)) for term in terms),
-            ("countries", PracticeCountry, None, (None, "country", None, None)))
+            ("countries", countries, None, (None, "country", None, None)))
 
 
 TERM_COLUMNS = (("number", IntegerField()), ("slug", CharField()), ("title", CharField()),

@@ -26,3 +26,21 @@ def publish_approved(workflow_state, user=None):
         return publish_workflow_state(workflow_state, user=user)
     revision = workflow_state.content_object.get_latest_revision()
     return revision.publish(user=user, skip_permission_checks=True)
+
+
+def keeps_its_workflow(app_config, *steps):
+    """After each ``migrate`` of ``app_config``'s app, run ``steps`` (create the app's review
+    workflow, assign it to its index pages), unless the page tree is empty (a flushed test
+    database). Called from the app's ``ready``."""
+    from django.db.models.signals import post_migrate
+
+    def ensure(sender, **kwargs):
+        from wagtail.models import Page
+
+        if Page.get_first_root_node() is None:
+            return
+        for step in steps:
+            step()
+
+    post_migrate.connect(ensure, sender=app_config, weak=False,
+                         dispatch_uid=f"{app_config.label}-workflow")

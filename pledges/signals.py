@@ -4,6 +4,8 @@ from django.db.models.signals import post_save
 from django.dispatch import receiver
 from wagtail.signals import task_submitted, workflow_approved, workflow_rejected
 
+from practices.finish import page_in_workflow
+
 from .models import PledgeIndexPage, PledgePage
 from .notifications import notify_secretariat, send
 from .workflow import WORKFLOW_NAME, assign
@@ -17,11 +19,7 @@ def assign_review_workflow(sender, instance, created, raw=False, **kwargs):
 
 
 def _pledge(workflow_state):
-    if workflow_state.workflow.name != WORKFLOW_NAME:
-        return None
-    page = workflow_state.content_object
-    page = getattr(page, "specific", page)
-    return page if isinstance(page, PledgePage) else None
+    return page_in_workflow(workflow_state, WORKFLOW_NAME, PledgePage)
 
 
 def _event(page, new, update):

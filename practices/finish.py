@@ -44,3 +44,13 @@ def keeps_its_workflow(app_config, *steps):
 
     post_migrate.connect(ensure, sender=app_config, weak=False,
                          dispatch_uid=f"{app_config.label}-workflow")
+
+
+def page_in_workflow(workflow_state, workflow_name, model):
+    """The ``model`` page a state of the workflow ``workflow_name`` moderates, else None (the
+    notifications of each review workflow listen to every workflow's signals)."""
+    if workflow_state.workflow.name != workflow_name:
+        return None
+    page = workflow_state.content_object
+    page = getattr(page, "specific", page)
+    return page if isinstance(page, model) else None

@@ -5,6 +5,7 @@ from django.db.models.signals import post_delete, post_save, pre_delete
 from django.dispatch import receiver
 from wagtail.signals import task_approved, task_submitted, workflow_approved, workflow_rejected
 
+from ..finish import page_in_workflow
 from ..models import PracticeIndexPage, PracticePage
 from ..workflow import TASKS, WORKFLOW_NAME, assign_to
 from . import attachments
@@ -21,11 +22,7 @@ def assign_review_workflow(sender, instance, created, raw=False, **kwargs):
 
 
 def _practice(workflow_state):
-    if workflow_state.workflow.name != WORKFLOW_NAME:
-        return None
-    page = workflow_state.content_object
-    page = getattr(page, "specific", page)
-    return page if isinstance(page, PracticePage) else None
+    return page_in_workflow(workflow_state, WORKFLOW_NAME, PracticePage)
 
 
 @receiver(task_submitted)

@@ -54,3 +54,24 @@ def page_in_workflow(workflow_state, workflow_name, model):
     page = workflow_state.content_object
     page = getattr(page, "specific", page)
     return page if isinstance(page, model) else None
+
+
+def notifies_the_owner(workflow_name, model, send):
+    """Tell the owner of a ``model`` page how the review by ``workflow_name`` ended, with the
+    app's ``send(user, event, page, comment="")``: "published" on approval, "changes_requested"
+    with the reviewer's comment on rejection."""
+    from wagtail.signals import workflow_approved, workflow_rejected
+
+    def approved(sender, instance, user=None, **kwargs):
+        page = page_in_workflow(instance, workflow_name, model)
+        if page is not None:
+            page.refresh_from_db()
+            send(page.owner, "published", page)
+
+    def rejected(sender, instance, user=None, **kwargs):
+        page = page_in_workflow(instance, workflow_name, model)
+        if page is not None:
+            send(page.owner, "changes_requested", page, instance.current_task_state.comment)
+
+    workflow_approved.connect(approved, weak=False, dispatch_uid=f"{workflow_name}:approved")
+    workflow_rejected.connect(rejected, weak=False, dispatch_uid=f"{workflow_name}:rejected")

@@ -1,6 +1,6 @@
 """Demo content: the country index in both languages, and an editor's page for Morocco."""
 
-from hub.demo import publish, publish_translation, register
+from hub.demo import publish_child, register
 
 
 @register(order=60)
@@ -17,10 +17,8 @@ def load_countries(stdout):
         intro="<p>What each United Nations member State does to implement the Global Compact "
               "for Migration: its voluntary national reviews, practices and national plan.</p>",
     )
-    home.add_child(instance=index)
-    publish(index)
-    publish_translation(
-        index, "ar", title="البلدان",
+    publish_child(
+        home, index, title="البلدان",
         intro="<p>ما تفعله كل دولة عضو في الأمم المتحدة لتنفيذ الاتفاق العالمي من أجل الهجرة: "
               "استعراضاتها الوطنية الطوعية وممارساتها وخطتها الوطنية.</p>",
     )
@@ -33,10 +31,8 @@ def load_countries(stdout):
         title="Morocco", country="MA",
         intro="<p>Morocco is one of the first champion countries of the Global Compact.</p>",
     )
-    index.add_child(instance=morocco)
-    publish(morocco)
-    publish_translation(morocco, "ar", title="المغرب",
-                        intro="<p>المغرب من أوائل الدول الرائدة في الاتفاق العالمي.</p>")
+    publish_child(index, morocco, title="المغرب",
+                  intro="<p>المغرب من أوائل الدول الرائدة في الاتفاق العالمي.</p>")
     stdout.write("Countries: index and Morocco's page")
 
 
@@ -61,10 +57,8 @@ def load_champions_page(stdout):
               "Network's Executive Committee on the basis of a set of guiding criteria. Other "
               "States are welcome to come forward as well.</p>",
     )
-    home.add_child(instance=page)
-    publish(page)
-    publish_translation(
-        page, "ar", title="الدول الرائدة",
+    publish_child(
+        home, page, title="الدول الرائدة",
         intro="<p>دعت شبكة الأمم المتحدة المعنية بالهجرة مجموعة من الدول الأعضاء لتكون بمثابة "
               "«دول رائدة» لتنفيذ الاتفاق العالمي من أجل الهجرة، مستهدفة إياها بدعم صريح من "
               "الشبكة، مع تقديم تأملات رئيسية ودروس مستفادة وممارسات إيجابية يمكن عرضها في "

@@ -5,6 +5,8 @@ from django import forms
 from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 
+from hub.forms import honeypot_field
+
 from . import conf
 
 TOO_LONG = _(
@@ -33,11 +35,7 @@ class EditReplyForm(forms.Form):
 class ReplyForm(EditReplyForm):
     question = forms.IntegerField(widget=forms.HiddenInput)
     parent = forms.IntegerField(widget=forms.HiddenInput, required=False)
-    # Honeypot: visually hidden and skipped by keyboards and screen readers; bots fill it in.
-    website = forms.CharField(
-        required=False, label=_("Leave this field empty"),
-        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
-    )
+    website = honeypot_field()  # see hub.forms
 
     field_order = ["body", "question", "parent", "website"]
 

@@ -21,7 +21,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 
-from hub.models import Objective
+from hub.models import Objective, term_link
 from hub.pages import HubPage, SectionPage
 
 from . import conf
@@ -165,19 +165,8 @@ def get_user_model_queryset():
     return get_user_model().objects.filter(is_active=True)
 
 
-class SpaceObjective(Orderable):
-    page = ParentalKey(
-        DiscussionSpacePage, on_delete=models.CASCADE, related_name="space_objectives"
-    )
-    objective = models.ForeignKey(Objective, on_delete=models.PROTECT, related_name="+")
-
-    panels = [FieldPanel("objective")]
-
-    class Meta(Orderable.Meta):
-        verbose_name = _("GCM objective")
-        constraints = [
-            models.UniqueConstraint(fields=["page", "objective"], name="unique_space_objective"),
-        ]
+SpaceObjective = term_link(DiscussionSpacePage, "SpaceObjective", "objective", Objective,
+                           _("GCM objective"), "space", module=__name__)
 
 
 class SpaceModerator(Orderable):

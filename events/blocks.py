@@ -10,6 +10,7 @@ from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 
 from home.blocks import DocumentLinkBlock
+from home.blocks import LinkBlock as BaseLinkBlock
 
 
 class SessionBlock(blocks.StructBlock):
@@ -44,13 +45,10 @@ class AgendaBlock(blocks.StreamBlock):
         label = _("Agenda")
 
 
-class LinkBlock(blocks.StructBlock):
+class LinkBlock(BaseLinkBlock):
     title = blocks.CharBlock(label=_("title"), max_length=300)
-    url = blocks.URLBlock(label=_("address"))
 
     class Meta:
-        icon = "link"
-        label = _("Link")
         template = "events/blocks/link.html"
 
 

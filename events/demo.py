@@ -16,7 +16,7 @@ from datetime import date, datetime, time
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from hub.demo import publish, publish_translation, register
+from hub.demo import publish, publish_child, publish_translation, register
 
 DATA = Path(__file__).resolve().parent / "reference" / "follow_up_review.json"
 
@@ -164,10 +164,8 @@ def load_events(stdout):
         intro="<p>Regional reviews, the International Migration Review Forum, capacity-building "
               "workshops and GCM Talks: what is coming, and what came of past events.</p>",
     )
-    home.add_child(instance=index)
-    publish(index)
-    publish_translation(
-        index, "ar", title="الفعاليات",
+    publish_child(
+        home, index, title="الفعاليات",
         intro="<p>الاستعراضات الإقليمية ومنتدى استعراض الهجرة الدولية وورش العمل لبناء القدرات "
               "ومحادثات الاتفاق العالمي من أجل الهجرة: ما هو مقبل، وما أسفرت عنه الفعاليات "
               "السابقة.</p>",

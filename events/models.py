@@ -18,14 +18,12 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
-from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable
 from wagtail.search import index
 
-from hub.models import Objective, Region
+from hub.models import Objective, Region, term_link
 from hub.pages import HubPage, SectionPage, to_view
 
 from .blocks import AgendaBlock, DocumentsBlock
@@ -202,17 +200,8 @@ class EventPage(RoutablePageMixin, HubPage):
         return context
 
 
-class EventObjective(Orderable):
-    page = ParentalKey(EventPage, on_delete=models.CASCADE, related_name="event_objectives")
-    objective = models.ForeignKey(Objective, on_delete=models.PROTECT, related_name="+")
-
-    panels = [FieldPanel("objective")]
-
-    class Meta(Orderable.Meta):
-        verbose_name = _("GCM objective")
-        constraints = [
-            models.UniqueConstraint(fields=["page", "objective"], name="unique_event_objective"),
-        ]
+EventObjective = term_link(EventPage, "EventObjective", "objective", Objective,
+                           _("GCM objective"), "event", module=__name__)
 
 
 class TalkLevel(models.TextChoices):

@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
+from hub.forms import honeypot_field
 from hub.models import Objective
 
 from .models import EventIndexPage, EventObjective, EventPage, EventType, TalkLevel, TalkRequest
@@ -27,11 +28,7 @@ class TalkRequestForm(forms.ModelForm):
         label=gettext_lazy("GCM objectives"), required=False,
         widget=forms.CheckboxSelectMultiple,
     )
-    # Honeypot: visually hidden and skipped by keyboards and screen readers; bots fill it in.
-    website = forms.CharField(
-        label=gettext_lazy("Leave this field empty"), required=False,
-        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
-    )
+    website = honeypot_field()  # see hub.forms
 
     class Meta:
         model = TalkRequest

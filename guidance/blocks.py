@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
 from home.blocks import CalloutBlock, DocumentLinkBlock, FigureBlock, HeadingBlock
+from home.blocks import LinkBlock as BaseLinkBlock
 
 
 def heading_anchor(text):
@@ -45,12 +46,8 @@ class AnchoredHeadingBlock(HeadingBlock):
         template = "guidance/blocks/heading.html"
 
 
-class LinkBlock(blocks.StructBlock):
-    title = blocks.CharBlock(label=_("title"), max_length=200)
-    url = blocks.URLBlock(label=_("address"))
-
+class LinkBlock(BaseLinkBlock):
     class Meta:
-        icon = "link"
         label = _("External link")
         template = "guidance/blocks/link.html"
 

@@ -11,13 +11,12 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F
 from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Locale, Orderable
+from wagtail.models import Locale
 from wagtail.search import index
 
-from hub.models import Objective, ThematicArea
+from hub.models import Objective, ThematicArea, term_link
 from hub.pages import HubPage, SectionPage, public
 from hub.structure import language_code_of, section_of_type
 
@@ -287,14 +286,5 @@ class ThematicToolPage(HubPage):
         return context
 
 
-class ThematicToolObjective(Orderable):
-    page = ParentalKey(ThematicToolPage, on_delete=models.CASCADE, related_name="tool_objectives")
-    objective = models.ForeignKey(Objective, on_delete=models.PROTECT, related_name="+")
-
-    panels = [FieldPanel("objective")]
-
-    class Meta(Orderable.Meta):
-        verbose_name = _("related objective")
-        constraints = [
-            models.UniqueConstraint(fields=["page", "objective"], name="unique_tool_objective"),
-        ]
+ThematicToolObjective = term_link(ThematicToolPage, "ThematicToolObjective", "objective",
+                                  Objective, _("related objective"), "tool", module=__name__)

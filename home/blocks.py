@@ -55,6 +55,18 @@ class DocumentLinkBlock(blocks.StructBlock):
         template = "home/blocks/document_link.html"
 
 
+class LinkBlock(blocks.StructBlock):
+    """An external link: its text and address. The apps' link blocks extend it with their own
+    template (and label)."""
+
+    title = blocks.CharBlock(label=_("title"), max_length=200)
+    url = blocks.URLBlock(label=_("address"))
+
+    class Meta:
+        icon = "link"
+        label = _("Link")
+
+
 class BaseStreamBlock(blocks.StreamBlock):
     heading = HeadingBlock()
     paragraph = blocks.RichTextBlock(

@@ -31,6 +31,14 @@ def publish(page, user=None):
     return page
 
 
+def publish_child(parent, page, **arabic):
+    """Add ``page`` under ``parent``, publish it, and publish its Arabic translation with the
+    ``arabic`` field values (the parent's translation must exist); returns the translation."""
+    parent.add_child(instance=page)
+    publish(page)
+    return publish_translation(page, "ar", **arabic)
+
+
 def publish_translation(page, language_code, **fields):
     """Create (or update) and publish the translation of ``page`` with the given field values.
 

@@ -28,6 +28,16 @@ class TermQuerySet(models.QuerySet):
         return self.filter(locale=locale)
 
 
+def term_meta(base, verbose_name, verbose_name_plural, constraint):
+    """The ``Meta`` of a term model: its names, and its key (``number`` or ``slug``) unique per
+    locale under the name ``constraint``."""
+    key = "number" if base is NumberedTerm else "slug"
+    return type("Meta", (base.Meta,), {
+        "verbose_name": verbose_name, "verbose_name_plural": verbose_name_plural,
+        "constraints": [models.UniqueConstraint(fields=[key, "locale"], name=constraint)],
+    })
+
+
 class NumberedTerm(TranslatableMixin, index.Indexed, models.Model):
     """A term identified across languages by its official number (objective 8, principle 3…)."""
 
@@ -84,30 +94,19 @@ class Objective(NumberedTerm):
         TranslatableField("description"),
     ]
 
-    class Meta(NumberedTerm.Meta):
-        verbose_name = _("GCM objective")
-        verbose_name_plural = _("GCM objectives")
-        constraints = [
-            models.UniqueConstraint(fields=["number", "locale"], name="unique_objective_number"),
-        ]
+    Meta = term_meta(
+        NumberedTerm, _("GCM objective"), _("GCM objectives"), "unique_objective_number")
 
 
 class GuidingPrinciple(NumberedTerm):
-    class Meta(NumberedTerm.Meta):
-        verbose_name = _("guiding principle")
-        verbose_name_plural = _("guiding principles")
-        constraints = [
-            models.UniqueConstraint(fields=["number", "locale"], name="unique_principle_number"),
-        ]
+    Meta = term_meta(
+        NumberedTerm, _("guiding principle"), _("guiding principles"), "unique_principle_number")
 
 
 class SustainableDevelopmentGoal(NumberedTerm):
-    class Meta(NumberedTerm.Meta):
-        verbose_name = _("Sustainable Development Goal")
-        verbose_name_plural = _("Sustainable Development Goals")
-        constraints = [
-            models.UniqueConstraint(fields=["number", "locale"], name="unique_sdg_number"),
-        ]
+    Meta = term_meta(
+        NumberedTerm, _("Sustainable Development Goal"), _("Sustainable Development Goals"),
+        "unique_sdg_number")
 
 
 class ThematicArea(ClusterableModel, NumberedTerm):
@@ -115,12 +114,7 @@ class ThematicArea(ClusterableModel, NumberedTerm):
 
     panels = NumberedTerm.panels + [InlinePanel("area_objectives", label=_("objectives"))]
 
-    class Meta(NumberedTerm.Meta):
-        verbose_name = _("thematic area")
-        verbose_name_plural = _("thematic areas")
-        constraints = [
-            models.UniqueConstraint(fields=["number", "locale"], name="unique_area_number"),
-        ]
+    Meta = term_meta(NumberedTerm, _("thematic area"), _("thematic areas"), "unique_area_number")
 
     @property
     def objectives(self):
@@ -141,21 +135,12 @@ class ThematicAreaObjective(Orderable):
 
 
 class Region(SluggedTerm):
-    class Meta(SluggedTerm.Meta):
-        verbose_name = _("region")
-        verbose_name_plural = _("regions")
-        constraints = [
-            models.UniqueConstraint(fields=["slug", "locale"], name="unique_region_slug"),
-        ]
+    Meta = term_meta(SluggedTerm, _("region"), _("regions"), "unique_region_slug")
 
 
 class StakeholderType(SluggedTerm):
-    class Meta(SluggedTerm.Meta):
-        verbose_name = _("stakeholder type")
-        verbose_name_plural = _("stakeholder types")
-        constraints = [
-            models.UniqueConstraint(fields=["slug", "locale"], name="unique_stakeholder_slug"),
-        ]
+    Meta = term_meta(
+        SluggedTerm, _("stakeholder type"), _("stakeholder types"), "unique_stakeholder_slug")
 
 
 # The term models of the taxonomy, in the admin's order: the roles grant editing them
@@ -196,3 +181,34 @@ def preferred_language(user):
     """The user's chosen language for emails, the site's default when there is no profile."""
     profile = UserProfile.objects.filter(user=user).first() if user else None
     return profile.preferred_language if profile else settings.LANGUAGE_CODE
+
+
+def term_link(page, class_name, attribute, term, verbose_name, prefix, *, module, doc=None):
+    """An Orderable through-model linking a page type to one kind of term (see the module
+    docstring): ``page`` (ParentalKey, related name ``<prefix>_<attribute>s``) and ``attribute``
+    (a ForeignKey to ``term``, or an ISO ``CountryField`` where ``term`` is None, related name
+    ``<prefix>_countries``), unique per page (constraint ``unique_<prefix>_<attribute>``), edited
+    one field per row.
+
+    ``module`` is the calling models module (``__name__``): it names the app, so the table is
+    the one a class written out in that module would have.
+    """
+    plural = "countries" if term is None else f"{attribute}s"
+    parent = ParentalKey(page, on_delete=models.CASCADE, related_name=f"{prefix}_{plural}")
+    if term is None:
+        target = CountryField(_("country"), db_index=True)
+    else:
+        target = models.ForeignKey(term, on_delete=models.PROTECT, related_name="+")
+    meta = type("Meta", (Orderable.Meta,), {
+        "verbose_name": verbose_name,
+        "constraints": [models.UniqueConstraint(fields=["page", attribute],
+                                                name=f"unique_{prefix}_{attribute}")],
+    })
+    return type(class_name, (Orderable,), {
+        "__module__": module,
+        "__doc__": doc or f"A {prefix}'s link to one {attribute}.",
+        "page": parent,
+        attribute: target,
+        "panels": [FieldPanel(attribute)],
+        "Meta": meta,
+    })

@@ -35,10 +35,10 @@ from wagtail.contrib.frontend_cache.backends import HTTPBackend
 logger = logging.getLogger(__name__)
 
 GENERATION_KEY = "hub:page-generation"
-# Writes that change no page: bookkeeping of sessions, tasks, outgoing e-mail, logs, and the
-# indexes the task worker keeps up to date after a change (which itself already purged).
-IGNORED_APPS = {"sessions", "django_tasks_db", "outbox", "admin", "contenttypes",
-                "wagtailsearch"}
+# Writes that change no page: bookkeeping of sessions, tasks, logs, and the indexes the task
+# worker keeps up to date after a change (which itself already purged). A project app whose
+# models no page shows (e.g. outgoing e-mail) says so on its AppConfig: ``changes_no_page = True``.
+IGNORED_APPS = {"sessions", "django_tasks_db", "admin", "contenttypes", "wagtailsearch"}
 IGNORED_MODELS = {"wagtailcore.pagelogentry", "wagtailcore.modellogentry",
                   "wagtailcore.referenceindex", "wagtailusers.userprofile",
                   "account.emailconfirmation"}
@@ -95,6 +95,7 @@ def _changed(sender, instance=None, update_fields=None, **kwargs):
     meta = sender._meta
     app_name = getattr(meta.app_config, "name", meta.app_label)  # None for migration models
     if (meta.app_label in IGNORED_APPS or app_name in IGNORED_APPS
+            or getattr(meta.app_config, "changes_no_page", False)
             or meta.label_lower in IGNORED_MODELS):
         return
     if update_fields and set(update_fields) <= {"last_login"}:

@@ -12,15 +12,7 @@ from django.db import transaction
 from django.utils.text import slugify
 from wagtail.models import Locale
 
-from .models import (
-    GuidingPrinciple,
-    Objective,
-    Region,
-    StakeholderType,
-    SustainableDevelopmentGoal,
-    ThematicArea,
-    ThematicAreaObjective,
-)
+from . import models as taxonomy
 
 REFERENCE_FILE = Path(__file__).resolve().parent / "reference" / "gcm.json"
 LANGUAGES = ("en", "ar")
@@ -71,7 +63,7 @@ def load_reference_data(data=None, overwrite=False):
     objectives = {}
     for item in data["objectives"]:
         objectives[item["number"]] = _upsert(
-            Objective, "number", item["number"],
+            taxonomy.Objective, "number", item["number"],
             {
                 "en": {"title": item["en"], "short_title": item["short_en"]},
                 "ar": {"title": item["ar"], "short_title": item.get("short_ar", item["ar"])},
@@ -80,27 +72,28 @@ def load_reference_data(data=None, overwrite=False):
         )
     counts["objectives"] = len(objectives)
 
-    for model, key in ((GuidingPrinciple, "guiding_principles"),
-                       (SustainableDevelopmentGoal, "sustainable_development_goals")):
+    for model, key in ((taxonomy.GuidingPrinciple, "guiding_principles"),
+                       (taxonomy.SustainableDevelopmentGoal, "sustainable_development_goals")):
         for item in data[key]:
             _upsert(model, "number", item["number"],
                     {lang: {"title": item[lang]} for lang in LANGUAGES}, locales, overwrite)
         counts[model._meta.verbose_name_plural] = len(data[key])
 
     for item in data["thematic_areas"]:
-        areas = _upsert(ThematicArea, "number", item["number"],
+        areas = _upsert(taxonomy.ThematicArea, "number", item["number"],
                         {lang: {"title": item[lang]} for lang in LANGUAGES}, locales, overwrite)
         for language, area in areas.items():
             if area.area_objectives.exists() and not overwrite:
                 continue
             area.area_objectives.all().delete()
             for order, number in enumerate(item["objectives_unverified"]):
-                ThematicAreaObjective.objects.create(
+                taxonomy.ThematicAreaObjective.objects.create(
                     area=area, objective=objectives[number][language], sort_order=order
                 )
     counts["thematic_areas"] = len(data["thematic_areas"])
 
-    for model, key in ((Region, "regions_un_network"), (StakeholderType, "stakeholder_types")):
+    for model, key in ((taxonomy.Region, "regions_un_network"),
+                       (taxonomy.StakeholderType, "stakeholder_types")):
         for item in data[key]:
             _upsert(model, "slug", slugify(item["en"]),
                     {lang: {"title": item[lang]} for lang in LANGUAGES}, locales, overwrite)

@@ -7,14 +7,10 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .models import (
-    GuidingPrinciple,
-    Objective,
-    Region,
-    StakeholderType,
-    SustainableDevelopmentGoal,
-    ThematicArea,
-)
+from .models import TAXONOMY, NumberedTerm
+
+ICONS = {"objective": "pick", "guidingprinciple": "success", "thematicarea": "folder-open-inverse",
+         "sustainabledevelopmentgoal": "globe", "region": "site", "stakeholdertype": "group"}
 
 
 class NumberedTermViewSet(SnippetViewSet):
@@ -24,53 +20,26 @@ class NumberedTermViewSet(SnippetViewSet):
     search_fields = ["title"]
 
 
-class ObjectiveViewSet(NumberedTermViewSet):
-    model = Objective
-    icon = "pick"
-    list_display = ["number", "short_title", "title"]
-
-
-class GuidingPrincipleViewSet(NumberedTermViewSet):
-    model = GuidingPrinciple
-    icon = "success"
-
-
-class ThematicAreaViewSet(NumberedTermViewSet):
-    model = ThematicArea
-    icon = "folder-open-inverse"
-
-
-class SustainableDevelopmentGoalViewSet(NumberedTermViewSet):
-    model = SustainableDevelopmentGoal
-    icon = "globe"
-
-
-class RegionViewSet(SnippetViewSet):
-    model = Region
-    icon = "site"
+class SluggedTermViewSet(SnippetViewSet):
     list_display = ["title", "slug"]
     list_filter = ["locale"]
 
 
-class StakeholderTypeViewSet(SnippetViewSet):
-    model = StakeholderType
-    icon = "group"
-    list_display = ["title", "slug"]
-    list_filter = ["locale"]
+def term_viewset(model):
+    """The admin view of one kind of term, by its key (number or slug); the objectives also
+    list their short title."""
+    base = NumberedTermViewSet if issubclass(model, NumberedTerm) else SluggedTermViewSet
+    attrs = {"model": model, "icon": ICONS[model._meta.model_name]}
+    if any(field.name == "short_title" for field in model._meta.fields):
+        attrs["list_display"] = ["number", "short_title", "title"]
+    return type(f"{model.__name__}ViewSet", (base,), attrs)
 
 
 class TaxonomyGroup(SnippetViewSetGroup):
     menu_label = _("Taxonomy")
     menu_icon = "tag"
     menu_order = 250
-    items = (
-        ObjectiveViewSet,
-        GuidingPrincipleViewSet,
-        ThematicAreaViewSet,
-        SustainableDevelopmentGoalViewSet,
-        RegionViewSet,
-        StakeholderTypeViewSet,
-    )
+    items = tuple(term_viewset(model) for model in TAXONOMY)
 
 
 register_snippet(TaxonomyGroup)

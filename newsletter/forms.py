@@ -2,6 +2,7 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from hub.forms import honeypot_field
 from hub.models import Objective
 
 
@@ -28,11 +29,7 @@ class PreferencesForm(forms.Form):
 
 class SubscribeForm(PreferencesForm):
     email = forms.EmailField(label=_("Email"), max_length=254)
-    # Honeypot: visually hidden and skipped by keyboards and screen readers; bots fill it in.
-    website = forms.CharField(
-        label=_("Leave this field empty"), required=False,
-        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
-    )
+    website = honeypot_field()  # see hub.forms
     field_order = ["email", "language", "topics", "website"]
 
     def is_bot(self):

@@ -56,13 +56,16 @@ def confirm(request, token):
         "or unsubscribe."))
 
 
+def _damaged_link(request):
+    return _message(request, _("This link does not work"), _("The link is damaged."), status=400)
+
+
 @csrf_exempt  # RFC 8058: mail programs POST here without a form of ours; the token is the proof
 @never_cache
 def unsubscribe(request, token):
     subscriber = services.subscriber_for(token, "unsubscribe")
     if subscriber is None:
-        return _message(request, _("This link does not work"),
-                        _("The link is damaged."), status=400)
+        return _damaged_link(request)
     if request.method == "POST":
         services.unsubscribe(subscriber)
         if request.POST.get("List-Unsubscribe") == "One-Click":
@@ -76,8 +79,7 @@ def unsubscribe(request, token):
 def preferences(request, token):
     subscriber = services.subscriber_for(token, "preferences")
     if subscriber is None:
-        return _message(request, _("This link does not work"),
-                        _("The link is damaged."), status=400)
+        return _damaged_link(request)
     language = get_language()
     if request.method == "POST":
         form = PreferencesForm(request.POST, language_code=language)

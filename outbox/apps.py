@@ -6,3 +6,4 @@ class OutboxConfig(AppConfig):
     name = "outbox"
     verbose_name = _("Outgoing e-mail")
     default_auto_field = "django.db.models.BigAutoField"
+    changes_no_page = True  # its rows are shown on no page: saving them keeps the page cache

@@ -9,7 +9,7 @@ from django.utils.text import slugify
 from wagtail.models import Locale
 
 from home.models import HomePage
-from hub.demo import publish, publish_translation, register
+from hub.demo import publish, publish_child, register
 from hub.models import Objective, StakeholderType
 from practices.models import PracticePage
 
@@ -128,10 +128,8 @@ def load_pledges(stdout):
         intro="<p>A pledge is a measurable commitment to advance the implementation of one or "
               "more of the guiding principles, objectives or actions of the Global Compact for "
               "Migration.</p>")
-    home.add_child(instance=index)
-    publish(index)
-    index_ar = publish_translation(
-        index, "ar", title="التعهدات",
+    index_ar = publish_child(
+        home, index, title="التعهدات",
         intro="<p>التعهد التزام قابل للقياس للمضي قدما في تنفيذ مبدأ توجيهي واحد أو أكثر من "
               "المبادئ التوجيهية أو الأهداف أو الإجراءات الخاصة بالاتفاق العالمي من أجل "
               "الهجرة.</p>")

@@ -12,6 +12,7 @@ from django.forms.utils import ErrorDict
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
+from hub.forms import HoneypotMixin, honeypot_field
 from practices.models import PracticePage
 from practices.submission.fields import RichTextInput, TermChoiceField
 from practices.submission.forms import LinkFieldsMixin, Section
@@ -80,7 +81,7 @@ class DateInput(forms.DateInput):
         super().__init__(format="%Y-%m-%d")
 
 
-class PledgeForm(LinkFieldsMixin, forms.Form):
+class PledgeForm(HoneypotMixin, LinkFieldsMixin, forms.Form):
     title = forms.CharField(label=_("Title"), max_length=255,
                             help_text=_("A short name for the pledge."))
     summary = forms.CharField(
@@ -139,10 +140,7 @@ class PledgeForm(LinkFieldsMixin, forms.Form):
         label=_("Find published practices"), required=False, max_length=200,
         widget=forms.TextInput(attrs={"type": "search"}),
     )
-    website = forms.CharField(
-        label=_("Leave this field empty"), required=False,
-        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
-    )
+    website = honeypot_field()
 
     def __init__(self, *args, locale=None, draft=False, **kwargs):
         super().__init__(*args, **kwargs)
@@ -159,15 +157,6 @@ class PledgeForm(LinkFieldsMixin, forms.Form):
         for field in self.fields.values():
             if type(field.widget) in (forms.TextInput, forms.Textarea):
                 field.widget.attrs.setdefault("dir", "auto")
-
-    def clean_website(self):
-        if self.cleaned_data.get("website"):
-            raise forms.ValidationError(_("This field must be left empty."))
-        return ""
-
-    @property
-    def is_spam(self):
-        return "website" in self.errors
 
     def published_practices(self):
         return PracticePage.objects.live().public().filter(locale=self.locale)
@@ -242,7 +231,7 @@ class PledgeForm(LinkFieldsMixin, forms.Form):
         ]
 
 
-class ProgressForm(forms.Form):
+class ProgressForm(HoneypotMixin, forms.Form):
     """An update of a published pledge: its status and a dated progress note."""
 
     status = forms.ChoiceField(label=_("Status"), choices=PledgeStatus.choices)
@@ -252,16 +241,7 @@ class ProgressForm(forms.Form):
                                                                                "dir": "auto"}),
         help_text=_("What has been done since the last update, measured against the target."),
     )
-    website = PledgeForm.base_fields["website"]
-
-    def clean_website(self):
-        if self.cleaned_data.get("website"):
-            raise forms.ValidationError(_("This field must be left empty."))
-        return ""
-
-    @property
-    def is_spam(self):
-        return "website" in self.errors
+    website = honeypot_field()
 
     def clean_date(self):
         import datetime

@@ -9,7 +9,7 @@ Extra parameters: ``type`` (financial, human-resources, process, policy), ``stat
 
 from django.db.models import Prefetch
 
-from practices.facet_index import FacetIndex
+from practices.facet_index import FacetIndex, add_linked_positions
 from practices.listing import Listing, declarations, parse_filters, term_labels
 
 from .models import PledgeCountry, PledgeObjective, PledgePage
@@ -56,15 +56,7 @@ def build(locale):
         for i, row in enumerate(rows):
             if row[column]:
                 keys.setdefault(row[column], []).append(i)
-    position = index._position
-    for facet, (model, lookup) in THROUGH.items():
-        keys = positions.setdefault(facet, {})
-        for page_id, key in model.objects.filter(page__locale=locale).values_list(
-            "page_id", lookup
-        ):
-            i = position.get(page_id)
-            if i is not None:
-                keys.setdefault(str(key), []).append(i)
+    add_linked_positions(positions, index, THROUGH, locale)
     index.bits = {facet: {key: index.bitset(found) for key, found in keys.items()}
                   for facet, keys in positions.items()}
     index.other_language = (

@@ -17,7 +17,6 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from django_countries.fields import CountryField
 from modelcluster.fields import ParentalKey
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import (
@@ -34,7 +33,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from hub.models import GuidingPrinciple, Objective, Region, StakeholderType
+from hub.models import GuidingPrinciple, Objective, Region, StakeholderType, term_link
 from hub.pages import HubPage, SectionPage, to_view
 
 MAX_AMOUNT = Decimal("999999999999.99")
@@ -298,77 +297,19 @@ class PledgePage(HubPage):
         return context
 
 
-class PledgeTerm(Orderable):
-    class Meta(Orderable.Meta):
-        abstract = True
-
-
-class PledgeObjective(PledgeTerm):
-    page = ParentalKey(PledgePage, on_delete=models.CASCADE, related_name="pledge_objectives")
-    objective = models.ForeignKey(Objective, on_delete=models.PROTECT, related_name="+")
-
-    panels = [FieldPanel("objective")]
-
-    class Meta(PledgeTerm.Meta):
-        verbose_name = _("GCM objective")
-        constraints = [
-            models.UniqueConstraint(fields=["page", "objective"], name="unique_pledge_objective"),
-        ]
-
-
-class PledgePrinciple(PledgeTerm):
-    page = ParentalKey(PledgePage, on_delete=models.CASCADE, related_name="pledge_principles")
-    principle = models.ForeignKey(GuidingPrinciple, on_delete=models.PROTECT, related_name="+")
-
-    panels = [FieldPanel("principle")]
-
-    class Meta(PledgeTerm.Meta):
-        verbose_name = _("guiding principle")
-        constraints = [
-            models.UniqueConstraint(fields=["page", "principle"], name="unique_pledge_principle"),
-        ]
-
-
-class PledgeRegion(PledgeTerm):
-    page = ParentalKey(PledgePage, on_delete=models.CASCADE, related_name="pledge_regions")
-    region = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="+")
-
-    panels = [FieldPanel("region")]
-
-    class Meta(PledgeTerm.Meta):
-        verbose_name = _("region")
-        constraints = [
-            models.UniqueConstraint(fields=["page", "region"], name="unique_pledge_region"),
-        ]
-
-
-class PledgeStakeholder(PledgeTerm):
-    """The stakeholder type of the pledging entity (one per pledge)."""
-
-    page = ParentalKey(PledgePage, on_delete=models.CASCADE, related_name="pledge_stakeholders")
-    stakeholder = models.ForeignKey(StakeholderType, on_delete=models.PROTECT, related_name="+")
-
-    panels = [FieldPanel("stakeholder")]
-
-    class Meta(PledgeTerm.Meta):
-        verbose_name = _("stakeholder type")
-        constraints = [
-            models.UniqueConstraint(fields=["page", "stakeholder"],
-                                    name="unique_pledge_stakeholder"),
-        ]
-
-
-class PledgeCountry(PledgeTerm):
-    page = ParentalKey(PledgePage, on_delete=models.CASCADE, related_name="pledge_countries")
-    country = CountryField(_("country"), db_index=True)
-
-    panels = [FieldPanel("country")]
-
-    class Meta(PledgeTerm.Meta):
-        verbose_name = _("country")
-        constraints = [
-            models.UniqueConstraint(fields=["page", "country"], name="unique_pledge_country"),
-        ]
+# A pledge's links to the shared taxonomy (hub.models), as a practice's.
+PledgeObjective = term_link(PledgePage, "PledgeObjective", "objective", Objective,
+                            _("GCM objective"), "pledge", module=__name__)
+PledgePrinciple = term_link(PledgePage, "PledgePrinciple", "principle", GuidingPrinciple,
+                            _("guiding principle"), "pledge", module=__name__)
+PledgeRegion = term_link(PledgePage, "PledgeRegion", "region", Region, _("region"), "pledge",
+                         module=__name__)
+PledgeStakeholder = term_link(
+    PledgePage, "PledgeStakeholder", "stakeholder", StakeholderType, _("stakeholder type"),
+    "pledge", module=__name__,
+    doc="The stakeholder type of the pledging entity (one per pledge).")
+PledgeCountry = term_link(PledgePage, "PledgeCountry", "country", None, _("country"), "pledge",
+                          module=__name__)
 
 
 class PledgePractice(Orderable):

@@ -57,12 +57,8 @@ def limit_reached(user):
 
 
 def initial_from(page):
-    from practices.submission.richtext import editable
-
     latest = page.get_latest_revision_as_object()
-    initial = {"title": latest.title}
-    initial.update({name: getattr(latest, name) for name in PLAIN_FIELDS})
-    initial.update({name: editable(getattr(latest, name)) for name in RICH_FIELDS})
+    initial = practice_services.initial_fields(latest, PLAIN_FIELDS, RICH_FIELDS)
     for term in TERMS:
         if term.field == "stakeholders":
             keys = term.keys_of(latest)
@@ -77,18 +73,8 @@ def initial_from(page):
     return initial
 
 
-def _value(name, data):
-    value = data.get(name)
-    if value is None or value == "":
-        return PledgePage._meta.get_field(name).get_default()
-    return value
-
-
 def apply_form(page, data, locale):
-    page.title = data["title"]
-    page.draft_title = data["title"]
-    for name in PLAIN_FIELDS + RICH_FIELDS:
-        setattr(page, name, _value(name, data))
+    practice_services.apply_fields(page, data, PLAIN_FIELDS, RICH_FIELDS)
     if page.amount == "":
         page.amount = None
     for term in TERMS:

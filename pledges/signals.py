@@ -2,7 +2,9 @@
 
 from django.db.models.signals import post_save
 from django.dispatch import receiver
-from wagtail.signals import task_submitted, workflow_approved, workflow_rejected
+from wagtail.signals import task_submitted
+
+from practices.finish import notifies_the_owner, page_in_workflow
 
 from .models import PledgeIndexPage, PledgePage
 from .notifications import notify_secretariat, send
@@ -17,11 +19,7 @@ def assign_review_workflow(sender, instance, created, raw=False, **kwargs):
 
 
 def _pledge(workflow_state):
-    if workflow_state.workflow.name != WORKFLOW_NAME:
-        return None
-    page = workflow_state.content_object
-    page = getattr(page, "specific", page)
-    return page if isinstance(page, PledgePage) else None
+    return page_in_workflow(workflow_state, WORKFLOW_NAME, PledgePage)
 
 
 def _event(page, new, update):
@@ -36,16 +34,4 @@ def on_task_submitted(sender, instance, user=None, **kwargs):
         send(page.owner, _event(page, "submitted", "update_submitted"), page)
 
 
-@receiver(workflow_approved)
-def on_workflow_approved(sender, instance, user=None, **kwargs):
-    page = _pledge(instance)
-    if page is not None:
-        page.refresh_from_db()
-        send(page.owner, "published", page)
-
-
-@receiver(workflow_rejected)
-def on_workflow_rejected(sender, instance, user=None, **kwargs):
-    page = _pledge(instance)
-    if page is not None:
-        send(page.owner, "changes_requested", page, instance.current_task_state.comment)
+notifies_the_owner(WORKFLOW_NAME, PledgePage, send)

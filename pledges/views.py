@@ -6,7 +6,7 @@ from django.utils.cache import patch_cache_control
 from hub.frame import frame_for, language_code_of
 from practices.listing import chips, paginate
 from practices.models import PracticePage
-from practices.views import _detail_columns, practice_terms
+from practices.views import detail_relations, export_response, practice_terms
 
 from . import dashboard
 from .exports import atom_response, csv_response, json_response
@@ -14,10 +14,7 @@ from .listing import PledgeListing, parse
 from .models import PledgeCountry, PledgePage
 from .terms import TERMS
 
-DETAIL_TERMS = (
-    *((term.field, term.through, term.attribute, _detail_columns(term)) for term in TERMS),
-    ("countries", PledgeCountry, None, (None, "country", None, None)),
-)
+DETAIL_TERMS = detail_relations(TERMS, PledgeCountry)
 
 
 def _listing_context(index_page, request, listing):
@@ -33,12 +30,10 @@ def _listing_context(index_page, request, listing):
 
 def serve_listing(index_page, request):
     listing = PledgeListing(index_page.locale_id, parse(request.GET))
-    export = request.GET.get("format")
-    filename = f"pledges-{language_code_of(index_page, request)}"
-    if export == "csv":
-        return csv_response(listing, request, filename)
-    if export == "json":
-        return json_response(listing, request, filename)
+    export = export_response(listing, request, f"pledges-{language_code_of(index_page, request)}",
+                             csv_response, json_response)
+    if export is not None:
+        return export
     facets = listing.options()
     paginator, page_obj = paginate(listing)
     context = index_page.get_context(request)

@@ -12,7 +12,7 @@ from django.utils.text import slugify
 from wagtail.models import Locale
 
 from home.models import HomePage
-from hub.demo import publish, publish_translation, register
+from hub.demo import publish, publish_child, register
 from hub.models import GuidingPrinciple, Objective, Region, StakeholderType
 
 from .models import (
@@ -305,10 +305,8 @@ def load_practices(stdout):
         title="Repository of practices", slug="practices", show_in_menus=True,
         intro="<p>Replicable practices that show how governments and stakeholders implement "
               "the Global Compact for Migration.</p>")
-    home.add_child(instance=index)
-    publish(index)
-    index_ar = publish_translation(
-        index, "ar", title="مستودع الممارسات",
+    index_ar = publish_child(
+        home, index, title="مستودع الممارسات",
         intro="<p>ممارسات قابلة للتكرار تشكل مصدر إلهام للجهات الفاعلة في تنفيذ الاتفاق "
               "العالمي من أجل الهجرة.</p>")
     for record in RECORDS:

@@ -30,15 +30,12 @@ from hub.structure import language_code_of
 from .facet_index import version
 from .listing import card_prefetches
 from .models import PracticePage
-from .terms import TERMS
+from .terms import GEOGRAPHY, term_relations
 
 # A cell starting with one of these is a formula to a spreadsheet (=HYPERLINK(…) runs when the
 # file is opened): such a cell gets a leading apostrophe, as OWASP recommends for CSV injection.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
-# The taxonomy relations a card does not prefetch already (see terms.py).
-EXTRA_PREFETCHES = [f"{term.relation}__{term.attribute}" for term in TERMS
-                    if term.relation != "practice_objectives"]
 FIRST_CHUNK = 50  # practices in the first round of queries: the first byte leaves fast
 CHUNK = 500  # practices fetched per round of queries after that: memory stays flat
 FEED_ENTRIES = 25
@@ -47,32 +44,45 @@ FEED_FIELDS = ("title", "url_path", "summary", "first_published_at", "last_publi
 CACHE_TIMEOUT = 24 * 3600  # the key changes with the data; this only frees space
 
 
-def pages_in_order(ids):
+def extra_prefetches(terms):
+    """The taxonomy relations a card does not prefetch already (see terms.py)."""
+    return [f"{term.relation}__{term.attribute}" for term in terms
+            if term.relation != "practice_objectives"]
+
+
+def pages_in_order(ids, terms=()):
     start, size = 0, FIRST_CHUNK
     while start < len(ids):
         chunk = ids[start:start + size]
         start, size = start + size, CHUNK
         queryset = card_prefetches(PracticePage.objects.filter(pk__in=chunk)).prefetch_related(
-            *EXTRA_PREFETCHES)
+            *extra_prefetches(terms))
         by_pk = {page.pk: page for page in queryset}
         yield from (by_pk[pk] for pk in chunk if pk in by_pk)
 
 
+def taxonomy_columns(page, terms):
+    """The columns of a practice's taxonomy, one per relation in declaration order (numbers or
+    slugs); the geographic one is followed by the countries and the "global" flag."""
+    columns = {}
+    for term in terms:
+        columns[term.field] = term.keys_of(page)
+        if term.facet == GEOGRAPHY:
+            columns["countries"] = [c.code for c in page.countries]
+            columns["global"] = page.is_global
+    return columns
+
+
 def rows(ids, request):
-    for page in pages_in_order(ids):
+    terms = term_relations()
+    for page in pages_in_order(ids, terms):
         yield {
             "title": page.title,
             "url": page.get_full_url(request),
             "summary": page.summary,
             "type": page.practice_type,
             "implementation_level": page.implementation_level,
-            "objectives": [o.number for o in page.objectives],
-            "principles": [p.number for p in page.principles],
-            "sdgs": [s.number for s in page.sdgs],
-            "regions": [r.slug for r in page.regions],
-            "countries": [c.code for c in page.countries],
-            "global": page.is_global,
-            "stakeholders": [s.slug for s in page.stakeholders],
+            **taxonomy_columns(page, terms),
             "start_year": page.start_year,
             "end_year": page.end_year,
             "ongoing": page.ongoing,
@@ -97,6 +107,7 @@ def export_key(listing, request, kind):
         sorted((facet, sorted(keys)) for facet, keys in filters.values.items() if keys),
         filters.q, filters.year_from, filters.year_to, filters.sort, version(),
         sorted(getattr(listing.index, "derived", {}).items()),  # e.g. the champion countries
+        tuple(term.field for term in term_relations()),  # a facet declared since: new columns
     )
     return "practices:export:" + hashlib.sha256(repr(canonical).encode()).hexdigest()
 

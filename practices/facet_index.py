@@ -55,6 +55,21 @@ def version():
         return cursor.fetchone()
 
 
+def add_linked_positions(positions, index, through, locale):
+    """Adds to ``positions`` ({facet: {key: [positions]}}) the terms each page of ``index``
+    links to, per facet of ``through`` ({facet: (through model, key lookup)}): one query per
+    relation. Shared by the listings of other page types."""
+    position = index._position
+    for facet, (model, lookup) in through.items():
+        keys = positions.setdefault(facet, {})
+        for page_id, key in model.objects.filter(page__locale=locale).values_list(
+            "page_id", lookup
+        ):
+            i = position.get(page_id)
+            if i is not None:
+                keys.setdefault(str(key), []).append(i)
+
+
 @dataclass
 class FacetIndex:
     ids: list  # practice ids, newest first; bit i of every bitset is ids[i]
@@ -115,15 +130,7 @@ def build(locale):
     for facet, column in (("type", 2), ("level", 3)):
         for i, row in enumerate(rows):
             positions.setdefault(facet, {}).setdefault(row[column], []).append(i)
-    position = index._position
-    for facet, (model, lookup) in THROUGH.items():
-        keys = positions.setdefault(facet, {})
-        for page_id, key in model.objects.filter(page__locale=locale).values_list(
-            "page_id", lookup
-        ):
-            i = position.get(page_id)
-            if i is not None:
-                keys.setdefault(str(key), []).append(i)
+    add_linked_positions(positions, index, THROUGH, locale)
     index.bits = {facet: {key: index.bitset(found) for key, found in keys.items()}
                   for facet, keys in positions.items()}
     areas = index.bits.setdefault("area", {})

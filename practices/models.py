@@ -20,8 +20,6 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from django_countries.fields import CountryField
-from modelcluster.fields import ParentalKey
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import (
     FieldPanel,
@@ -35,7 +33,6 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.documents import get_document_model_string
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model_string
-from wagtail.models import Orderable
 from wagtail.search import index
 
 from hub.models import (
@@ -44,6 +41,7 @@ from hub.models import (
     Region,
     StakeholderType,
     SustainableDevelopmentGoal,
+    term_link,
 )
 from hub.pages import HubPage, SectionPage, to_view
 
@@ -322,93 +320,20 @@ class PracticePage(HubPage):
         return context
 
 
-class PracticeTerm(Orderable):
-    """Base of a practice's link to one taxonomy term (see the module docstring)."""
-
-    class Meta(Orderable.Meta):
-        abstract = True
-
-
-class PracticeObjective(PracticeTerm):
-    page = ParentalKey(PracticePage, on_delete=models.CASCADE, related_name="practice_objectives")
-    objective = models.ForeignKey(Objective, on_delete=models.PROTECT, related_name="+")
-
-    panels = [FieldPanel("objective")]
-
-    class Meta(PracticeTerm.Meta):
-        verbose_name = _("GCM objective")
-        constraints = [
-            models.UniqueConstraint(fields=["page", "objective"], name="unique_practice_objective"),
-        ]
-
-
-class PracticePrinciple(PracticeTerm):
-    page = ParentalKey(PracticePage, on_delete=models.CASCADE, related_name="practice_principles")
-    principle = models.ForeignKey(GuidingPrinciple, on_delete=models.PROTECT, related_name="+")
-
-    panels = [FieldPanel("principle")]
-
-    class Meta(PracticeTerm.Meta):
-        verbose_name = _("guiding principle")
-        constraints = [
-            models.UniqueConstraint(fields=["page", "principle"], name="unique_practice_principle"),
-        ]
-
-
-class PracticeSDG(PracticeTerm):
-    page = ParentalKey(PracticePage, on_delete=models.CASCADE, related_name="practice_sdgs")
-    sdg = models.ForeignKey(SustainableDevelopmentGoal, on_delete=models.PROTECT, related_name="+")
-
-    panels = [FieldPanel("sdg")]
-
-    class Meta(PracticeTerm.Meta):
-        verbose_name = _("Sustainable Development Goal")
-        constraints = [
-            models.UniqueConstraint(fields=["page", "sdg"], name="unique_practice_sdg"),
-        ]
-
-
-class PracticeRegion(PracticeTerm):
-    page = ParentalKey(PracticePage, on_delete=models.CASCADE, related_name="practice_regions")
-    region = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="+")
-
-    panels = [FieldPanel("region")]
-
-    class Meta(PracticeTerm.Meta):
-        verbose_name = _("region")
-        constraints = [
-            models.UniqueConstraint(fields=["page", "region"], name="unique_practice_region"),
-        ]
-
-
-class PracticeStakeholder(PracticeTerm):
-    page = ParentalKey(
-        PracticePage, on_delete=models.CASCADE, related_name="practice_stakeholders"
-    )
-    stakeholder = models.ForeignKey(StakeholderType, on_delete=models.PROTECT, related_name="+")
-
-    panels = [FieldPanel("stakeholder")]
-
-    class Meta(PracticeTerm.Meta):
-        verbose_name = _("stakeholder type")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["page", "stakeholder"], name="unique_practice_stakeholder"
-            ),
-        ]
-
-
-class PracticeCountry(PracticeTerm):
-    page = ParentalKey(PracticePage, on_delete=models.CASCADE, related_name="practice_countries")
-    country = CountryField(_("country"), db_index=True)
-
-    panels = [FieldPanel("country")]
-
-    class Meta(PracticeTerm.Meta):
-        verbose_name = _("country")
-        constraints = [
-            models.UniqueConstraint(fields=["page", "country"], name="unique_practice_country"),
-        ]
+# A practice's links to the shared taxonomy, one through-model per kind of term (hub.models).
+PracticeObjective = term_link(PracticePage, "PracticeObjective", "objective", Objective,
+                              _("GCM objective"), "practice", module=__name__)
+PracticePrinciple = term_link(PracticePage, "PracticePrinciple", "principle", GuidingPrinciple,
+                              _("guiding principle"), "practice", module=__name__)
+PracticeSDG = term_link(PracticePage, "PracticeSDG", "sdg", SustainableDevelopmentGoal,
+                        _("Sustainable Development Goal"), "practice", module=__name__)
+PracticeRegion = term_link(PracticePage, "PracticeRegion", "region", Region, _("region"),
+                           "practice", module=__name__)
+PracticeStakeholder = term_link(PracticePage, "PracticeStakeholder", "stakeholder",
+                                StakeholderType, _("stakeholder type"), "practice",
+                                module=__name__)
+PracticeCountry = term_link(PracticePage, "PracticeCountry", "country", None, _("country"),
+                            "practice", module=__name__)
 
 
 class PendingUpload(models.Model):

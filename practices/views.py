@@ -22,7 +22,7 @@ from .listing import (
     parse_filters,
 )
 from .models import PracticeCountry, PracticeObjective, PracticePage
-from .terms import TERMS
+from .terms import GEOGRAPHY, term_relations
 
 
 def serve_listing(index_page, request):
@@ -48,12 +48,9 @@ def serve_listing(index_page, request):
 
 def _serve_listing(index_page, request, filters, shown=None):
     listing = Listing(index_page.locale_id, filters)
-    export = request.GET.get("format")
-    filename = f"practices-{language_code_of(index_page, request)}"
-    if export == "csv":
-        return csv_response(listing, request, filename)
-    if export == "json":
-        return json_response(listing, request, filename)
+    export = export_response(listing, request, f"practices-{language_code_of(index_page, request)}")
+    if export is not None:
+        return export
     facets = listing.options()
     paginator, page_obj = paginate(listing)
     other = listing.other_language_count
@@ -75,6 +72,17 @@ def _serve_listing(index_page, request, filters, shown=None):
     if (shown or filters).q:
         patch_cache_control(response, no_cache=True, private=True)
     return response
+
+
+def export_response(listing, request, filename, csv=csv_response, json=json_response):
+    """The CSV or JSON export that ``?format=`` asks for, else None (the page). Another listing
+    passes its own writers."""
+    kind = request.GET.get("format")
+    if kind == "csv":
+        return csv(listing, request, filename)
+    if kind == "json":
+        return json(listing, request, filename)
+    return None
 
 
 def serve_feed(index_page, request):
@@ -104,12 +112,15 @@ def _detail_columns(term):
             "title", "short_title" if has_short_title else None)
 
 
-# The taxonomy of a practice as the detail page shows it: (context name, through model, term
-# field, its columns). Countries are ISO codes on the through-model itself, read as the slug.
-DETAIL_TERMS = (
-    *((term.field, term.through, term.attribute, _detail_columns(term)) for term in TERMS),
-    ("countries", PracticeCountry, None, (None, "country", None, None)),
-)
+def detail_relations(terms, countries=PracticeCountry):
+    """The taxonomy of a practice (or of another page with the same kind of relations) as the
+    detail page shows it: (context name, through model, term field, its columns) for each of
+    ``terms``, then the countries (ISO codes on the ``countries`` through-model itself, read as
+    the slug)."""
+    return (*((term.field, term.through, term.attribute, _detail_columns(term)) for term in terms),
+            ("countries", countries, None, (None, "country", None, None)))
+
+
 TERM_COLUMNS = (("number", IntegerField()), ("slug", CharField()), ("title", CharField()),
                 ("short_title", CharField()))
 
@@ -139,13 +150,23 @@ def _links(page, relation, model, term, fields):
     ).values("relation", "position", "link", *columns).order_by()
 
 
-def practice_terms(page, request=None, relations=DETAIL_TERMS):
+def _linked(page, through, attribute):
+    """The terms (countries: ``Country``s) a page links to through ``through``, as held by the
+    page object (a preview's relations being edited are in memory)."""
+    links = getattr(page, through._meta.get_field("page").remote_field.get_accessor_name())
+    return [getattr(link, attribute or "country") for link in links.all()]
+
+
+def practice_terms(page, request=None, relations=None):
     """{context name: [Term]} (countries: [Country]) of a practice, from one UNION query over
-    its through-models instead of one query per relation. A preview shows the relations being
-    edited, held in memory: there the page's own properties read them. Another kind of page
-    passes its own ``relations`` (the last one its countries)."""
+    its through-models instead of one query per relation (by default those of every facet
+    declared for practices). A preview shows the relations being edited, held in memory: there
+    they are read from the page object. Another kind of page passes its own ``relations`` (the
+    last one its countries)."""
+    relations = relations or detail_relations(term_relations())
     if getattr(request, "is_preview", False) or not page.pk:
-        return {name: getattr(page, name) for name, *_ in relations}
+        return {name: _linked(page, through, attribute)
+                for name, through, attribute, _columns in relations}
     parts = [_links(page, *relation) for relation in relations]
     terms = {name: [] for name, *_ in relations}
     # In the editor's order; links saved without one (not through the editor) in saved order.
@@ -167,9 +188,26 @@ def extra_sections(page, request):
     return [section for section in sections if section]
 
 
+def taxonomy_rows(page, terms, relations):
+    """The detail page's taxonomy rows, one per relation in declaration order: {label, chips},
+    each chip {text, facet, value} (``value`` filters the listing on it; "Global" has none)."""
+    rows = []
+    for term in relations:
+        chips = [{"text": term.chip.format(term=item), "facet": term.facet,
+                  "value": getattr(item, term.key)} for item in terms[term.field]]
+        if term.facet == GEOGRAPHY:
+            chips = [*([{"text": _("Global")}] if page.is_global else []), *chips,
+                     *({"text": country.name, "facet": "country", "value": country.code}
+                       for country in terms["countries"])]
+        if chips or term.always:
+            rows.append({"label": term.heading, "chips": chips})
+    return rows
+
+
 def detail_context(page, request):
     """Taxonomy and related practices (sharing an objective) in a fixed number of queries."""
-    terms = practice_terms(page, request)
+    relations = term_relations()
+    terms = practice_terms(page, request, detail_relations(relations))
     numbers = [objective.number for objective in terms["objectives"]]
     related = (
         PracticePage.objects.live().public().filter(locale_id=page.locale_id)
@@ -181,6 +219,7 @@ def detail_context(page, request):
     related = for_cards(related)[:4]
     return {
         **terms,
+        "taxonomy_rows": taxonomy_rows(page, terms, relations),
         "related_practices": related,
         "extra_sections": extra_sections(page, request),
         "listing_url": page.get_parent().get_url(request),

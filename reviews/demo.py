@@ -7,7 +7,7 @@ import datetime
 import json
 from pathlib import Path
 
-from hub.demo import publish, publish_translation, register
+from hub.demo import publish_child, register
 
 REFERENCE = Path(__file__).resolve().parent / "reference" / "follow_up_review.json"
 
@@ -106,24 +106,18 @@ def load_reviews(stdout):
         title="Voluntary national reviews", slug="reviews", show_in_menus=True,
         intro="<p>States review their implementation of the Global Compact for Migration and "
               "share it: the voluntary national reviews, country by country.</p>")
-    home.add_child(instance=index)
-    publish(index)
-    publish_translation(index, "ar", title="الاستعراضات الوطنية الطوعية",
-                        intro="<p>تستعرض الدول تنفيذها للاتفاق العالمي من أجل الهجرة وتتبادل "
-                              "نتائجه: الاستعراضات الوطنية الطوعية، بلداً بلداً.</p>")
+    publish_child(home, index, title="الاستعراضات الوطنية الطوعية",
+                  intro="<p>تستعرض الدول تنفيذها للاتفاق العالمي من أجل الهجرة وتتبادل "
+                        "نتائجه: الاستعراضات الوطنية الطوعية، بلداً بلداً.</p>")
     cycles = ReviewCycleIndexPage(title="Regional reviews and the IMRF", slug="cycles")
-    index.add_child(instance=cycles)
-    publish(cycles)
-    publish_translation(cycles, "ar", title="الاستعراضات الإقليمية ومنتدى استعراض الهجرة الدولية")
+    publish_child(index, cycles, title="الاستعراضات الإقليمية ومنتدى استعراض الهجرة الدولية")
     data = json.loads(REFERENCE.read_text(encoding="utf-8"))
     for english, arabic in cycle_specs(data):
         timeline = english.pop("timeline", None)
         page = ReviewCyclePage(**english)
         if timeline:
             page.timeline = timeline
-        cycles.add_child(instance=page)
-        publish(page)
-        publish_translation(page, "ar", **arabic)
+        publish_child(cycles, page, **arabic)
 
     # Demo focal points and reviews: Jordan (Arabic, published), Morocco (English, in
     # moderation), Egypt (Arabic, draft).

@@ -6,7 +6,7 @@ from wagtail.models import Locale, Page, Site
 from hub.demo import publish, publish_translation
 from hub.reference_data import load_reference_data
 
-from .factories import HomePageFactory, UserFactory
+from .factories import HomePageFactory, UserFactory, section_in_both_languages
 
 
 def pytest_report_header(config):
@@ -77,12 +77,8 @@ def practice_indexes(home_pages):
     """The repository page in English and its Arabic translation, both live."""
     from practices.models import PracticeIndexPage
 
-    index = PracticeIndexPage(title="Repository of practices", slug="practices",
-                              show_in_menus=True)
-    home_pages["en"].add_child(instance=index)
-    publish(index)
-    arabic = publish_translation(index, "ar", title="مستودع الممارسات")
-    return {"en": index, "ar": arabic}
+    index = PracticeIndexPage(title="Repository of practices", slug="practices", show_in_menus=True)
+    return section_in_both_languages(home_pages, index, "مستودع الممارسات")
 
 def pytest_collection_modifyitems(config, items):
     """Engine tests need a server: skip them, visibly, unless ELASTICSEARCH_URL /

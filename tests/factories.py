@@ -122,3 +122,11 @@ class DiscussionTopicPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = "discussions.DiscussionTopicPage"
+
+
+def section_in_both_languages(home_pages, index, arabic_title):
+    """``index`` published under the English home page, and its published Arabic translation:
+    {"en": …, "ar": …}."""
+    from hub.demo import publish_child
+
+    return {"en": index, "ar": publish_child(home_pages["en"], index, title=arabic_title)}

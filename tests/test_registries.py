@@ -1,6 +1,8 @@
 """The registries (hub/registry.py): an app plugs into the shared parts of the site by
 declarations alone. ``tests/pluggable`` is such an app, installed only in the test settings."""
 
+import json
+
 import pytest
 from django.apps import apps
 from wagtail.models import Page
@@ -66,3 +68,44 @@ def test_demo_loaders_are_discovered_in_each_app():
     assert "tests.pluggable.demo" in modules
     assert modules[-1] == "tests.pluggable.demo"  # ordered by the number each app gives
     assert {"home.demo", "guidance.demo", "practices.demo", "discussions.demo"} <= set(modules)
+
+
+def test_a_facet_declared_for_practices_shows_on_the_practice_page_and_in_the_exports(
+    client, practice_indexes, taxonomy
+):
+    """One declaration (``tests/pluggable/facets.py``) with its through-model and migration: the
+    practice page gets its row and the CSV and JSON exports their column, after the others."""
+    from django.core.cache import cache
+    from wagtail import hooks
+
+    from hub.models import Objective
+    from tests.factories import make_practice
+    from tests.pluggable.facets import THEME
+    from tests.pluggable.models import PracticeTheme, Theme
+
+    english = practice_indexes["en"]
+    harvest = Theme.objects.create(locale=english.locale, slug="harvest", title="Harvest work")
+    practice = make_practice(english, "Seasonal visas", [Objective.objects.get(
+        number=6, locale=english.locale)], countries=["JO"])
+    PracticeTheme.objects.create(page=practice, theme=harvest)
+
+    def shown():
+        cache.clear()
+        page = client.get(practice.url).content.decode()
+        csv = client.get("/en/practices/", {"format": "csv"}).getvalue().decode("utf-8-sig")
+        data = json.loads(client.get("/en/practices/", {"format": "json"}).getvalue())
+        row = data["results"][0]
+        return page, csv.splitlines(), row
+
+    page, csv, row = shown()
+    assert "Themes" not in page and "themes" not in csv[0] and "themes" not in row
+    with hooks.register_temporarily(registry.FACETS, lambda: [THEME]):
+        page, csv, row = shown()
+    assert ('<dt>Themes</dt><dd><ul class="chips"><li class="chip"><a href="/en/practices/'
+            '?theme=harvest" data-taxonomy="theme">Harvest work</a></li></ul></dd>') in page
+    assert page.index("Geographic scope") < page.index("Themes")
+    assert csv[0].split(",")[5:14] == [
+        "objectives", "principles", "sdgs", "regions", "countries", "global", "stakeholders",
+        "themes", "start_year"]
+    assert csv[1].split(",")[12] == "harvest"
+    assert row["themes"] == ["harvest"] and row["countries"] == ["JO"]

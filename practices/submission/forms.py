@@ -23,6 +23,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from hub.formatting import country_choices
+from hub.forms import HoneypotMixin, honeypot_field
 from hub.templatetags.hub_tags import file_type
 
 from ..models import (
@@ -120,7 +121,7 @@ class LinkFieldsMixin:
                 for n in range(1, MAX_LINKS + 1)]
 
 
-class PracticeSubmissionForm(UploadFormMixin, LinkFieldsMixin, forms.Form):
+class PracticeSubmissionForm(HoneypotMixin, UploadFormMixin, LinkFieldsMixin, forms.Form):
     title = forms.CharField(
         label=_("Title"), max_length=255,
         help_text=_("A short name for the practice, as you would cite it."),
@@ -214,21 +215,16 @@ class PracticeSubmissionForm(UploadFormMixin, LinkFieldsMixin, forms.Form):
                 "and organisation."),
         label_suffix="",
     )
-    # A field people do not see (hidden by CSS, skipped by screen readers); bots fill it in.
-    website = forms.CharField(
-        label=_("Leave this field empty"),
-        required=False,
-        # Hidden from people and assistive technology, out of the tab order: bots still fill it.
-        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
-    )
+    website = honeypot_field()
 
     def __init__(self, *args, locale=None, draft=False, user=None, existing=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.init_uploads(user)
         self.draft = draft
         self.existing = list(existing)  # rows of attachments.existing(page)
-        for term in TERMS:
-            self.fields[term.field].set_locale(locale)
+        for term in TERMS:  # a relation the form does not offer is edited in the admin only
+            if term.field in self.fields:
+                self.fields[term.field].set_locale(locale)
         self.fields["countries"].choices = country_choices()
         self.fields["submission_language"].initial = (
             get_language() if get_language() in SubmissionLanguage.values
@@ -259,14 +255,6 @@ class PracticeSubmissionForm(UploadFormMixin, LinkFieldsMixin, forms.Form):
                                     "control characters."))
         return title
 
-    def clean_website(self):
-        if self.cleaned_data.get("website"):
-            raise forms.ValidationError(_("This field must be left empty."))
-        return ""
-
-    @property
-    def is_spam(self):
-        return "website" in self.errors
 
     def clean(self):
         data = super().clean()

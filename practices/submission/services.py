@@ -58,12 +58,19 @@ RICH_FIELDS = (
 )
 
 
+def initial_fields(latest, plain, rich):
+    """A revision's title, ``plain`` fields and ``rich`` text fields as form data (shared by the
+    submission forms of other page types)."""
+    initial = {"title": latest.title}
+    initial.update({name: getattr(latest, name) for name in plain})
+    initial.update({name: editable(getattr(latest, name)) for name in rich})
+    return initial
+
+
 def initial_from(page):
     """Form data from the latest revision (a draft's page row is not updated by revisions)."""
     latest = page.get_latest_revision_as_object()
-    initial = {"title": latest.title}
-    initial.update({name: getattr(latest, name) for name in PLAIN_FIELDS})
-    initial.update({name: editable(getattr(latest, name)) for name in RICH_FIELDS})
+    initial = initial_fields(latest, PLAIN_FIELDS, RICH_FIELDS)
     for term in TERMS:
         initial[term.field] = term.keys_of(latest)
     initial["countries"] = [link.country.code for link in latest.practice_countries.all()]
@@ -74,21 +81,23 @@ def initial_from(page):
     return initial
 
 
-def _value(name, data):
-    """The form's value, or the model field's default for what a draft leaves empty."""
-    value = data.get(name)
-    if value is None or value == "":
-        return PracticePage._meta.get_field(name).get_default()
-    return value
+def apply_fields(page, data, plain, rich):
+    """The form's title and fields onto ``page``; what a draft leaves empty gets the model
+    field's default (shared by the submission forms of other page types)."""
+    page.title = data["title"]
+    page.draft_title = data["title"]
+    for name in plain + rich:
+        value = data.get(name)
+        if value is None or value == "":
+            value = page._meta.get_field(name).get_default()
+        setattr(page, name, value)
 
 
 def apply_form(page, data, locale):
-    page.title = data["title"]
-    page.draft_title = data["title"]
-    for name in PLAIN_FIELDS + RICH_FIELDS:
-        setattr(page, name, _value(name, data))
+    apply_fields(page, data, PLAIN_FIELDS, RICH_FIELDS)
     for term in TERMS:
-        setattr(page, term.relation, term.links_for(locale, data.get(term.field)))
+        if term.field in data:  # else the form does not offer it: the page keeps its links
+            setattr(page, term.relation, term.links_for(locale, data.get(term.field)))
     page.practice_countries = [
         PracticeCountry(country=code) for code in sorted(set(data.get("countries") or []))
     ]

@@ -3,8 +3,9 @@
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save, pre_delete
 from django.dispatch import receiver
-from wagtail.signals import task_approved, task_submitted, workflow_approved, workflow_rejected
+from wagtail.signals import task_approved, task_submitted
 
+from ..finish import notifies_the_owner, page_in_workflow
 from ..models import PracticeIndexPage, PracticePage
 from ..workflow import TASKS, WORKFLOW_NAME, assign_to
 from . import attachments
@@ -21,11 +22,7 @@ def assign_review_workflow(sender, instance, created, raw=False, **kwargs):
 
 
 def _practice(workflow_state):
-    if workflow_state.workflow.name != WORKFLOW_NAME:
-        return None
-    page = workflow_state.content_object
-    page = getattr(page, "specific", page)
-    return page if isinstance(page, PracticePage) else None
+    return page_in_workflow(workflow_state, WORKFLOW_NAME, PracticePage)
 
 
 @receiver(task_submitted)
@@ -49,19 +46,7 @@ def on_task_approved(sender, instance, user=None, **kwargs):
         send(page.owner, "screening_approved", page, instance.comment)
 
 
-@receiver(workflow_approved)
-def on_workflow_approved(sender, instance, user=None, **kwargs):
-    page = _practice(instance)
-    if page is not None:
-        page.refresh_from_db()
-        send(page.owner, "published", page)
-
-
-@receiver(workflow_rejected)
-def on_workflow_rejected(sender, instance, user=None, **kwargs):
-    page = _practice(instance)
-    if page is not None:
-        send(page.owner, "changes_requested", page, instance.current_task_state.comment)
+notifies_the_owner(WORKFLOW_NAME, PracticePage, send)
 
 
 @receiver(pre_delete, sender=PracticePage)

@@ -13,6 +13,7 @@ from .engine import (
     EngineIndexingMixin,
     EngineMatchingMixin,
     analysed_settings,
+    query_compilers,
 )
 
 __all__ = ["MAX_MATCHES", "Mapping", "SearchBackend"]
@@ -22,12 +23,9 @@ class Mapping(AnalysedMappingMixin, elasticsearch9.Elasticsearch9Mapping):
     pass
 
 
-class SearchQueryCompiler(elasticsearch9.Elasticsearch9SearchQueryCompiler):
-    mapping_class = Mapping
-
-
-class AutocompleteQueryCompiler(elasticsearch9.Elasticsearch9AutocompleteQueryCompiler):
-    mapping_class = Mapping
+SearchQueryCompiler, AutocompleteQueryCompiler = query_compilers(
+    elasticsearch9.Elasticsearch9SearchQueryCompiler,
+    elasticsearch9.Elasticsearch9AutocompleteQueryCompiler, Mapping)
 
 
 class SearchBackend(EngineIndexingMixin, EngineMatchingMixin, AnalysedQueryMixin,

@@ -66,6 +66,13 @@ def json_value(value):
     return value if isinstance(value, JSON_VALUES) else str(value)
 
 
+def query_compilers(search_compiler, autocomplete_compiler, mapping):
+    """The engine's search and autocomplete query compilers, reading the analysed ``mapping``."""
+    attrs = {"mapping_class": mapping, "__module__": mapping.__module__}
+    return (type("SearchQueryCompiler", (search_compiler,), attrs),
+            type("AutocompleteQueryCompiler", (autocomplete_compiler,), attrs))
+
+
 class AnalysedMappingMixin:
     """Documents whose search and autocomplete fields hold analysed text, every value one the
     clients can serialise."""

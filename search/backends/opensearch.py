@@ -17,6 +17,7 @@ from .engine import (
     EngineIndexingMixin,
     EngineMatchingMixin,
     analysed_settings,
+    query_compilers,
 )
 
 
@@ -42,12 +43,9 @@ class Index(opensearch2.OpenSearch2Index):
         self._written()
 
 
-class SearchQueryCompiler(opensearch2.OpenSearch2SearchQueryCompiler):
-    mapping_class = Mapping
-
-
-class AutocompleteQueryCompiler(opensearch2.OpenSearch2AutocompleteQueryCompiler):
-    mapping_class = Mapping
+SearchQueryCompiler, AutocompleteQueryCompiler = query_compilers(
+    opensearch2.OpenSearch2SearchQueryCompiler, opensearch2.OpenSearch2AutocompleteQueryCompiler,
+    Mapping)
 
 
 class SearchBackend(EngineIndexingMixin, EngineMatchingMixin, AnalysedQueryMixin,

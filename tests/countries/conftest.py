@@ -1,6 +1,6 @@
 import pytest
 
-from hub.demo import publish, publish_translation
+from tests.factories import section_in_both_languages
 
 
 @pytest.fixture
@@ -9,7 +9,4 @@ def country_indexes(home_pages, taxonomy):
     from countries.models import CountryIndexPage
 
     index = CountryIndexPage(title="Countries", slug="countries", show_in_menus=True)
-    home_pages["en"].add_child(instance=index)
-    publish(index)
-    arabic = publish_translation(index, "ar", title="البلدان")
-    return {"en": index, "ar": arabic}
+    return section_in_both_languages(home_pages, index, "البلدان")

@@ -6,8 +6,9 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from events.models import EventIndexPage, EventObjective, EventPage
-from hub.demo import publish, publish_translation
+from hub.demo import publish
 from hub.models import Objective, Region
+from tests.factories import section_in_both_languages
 
 
 def make_event(index, title, start, end, *, zone="UTC", objectives=(), region=None, **fields):
@@ -34,10 +35,7 @@ def make_event(index, title, start, end, *, zone="UTC", objectives=(), region=No
 @pytest.fixture
 def event_indexes(home_pages, taxonomy):
     index = EventIndexPage(title="Events", slug="events", show_in_menus=True)
-    home_pages["en"].add_child(instance=index)
-    publish(index)
-    arabic = publish_translation(index, "ar", title="الفعاليات")
-    return {"en": index, "ar": arabic}
+    return section_in_both_languages(home_pages, index, "الفعاليات")
 
 
 def dt(*args):

@@ -1,14 +1,6 @@
 import pytest
 
-from guidance.models import (
-    GuidanceIndexPage,
-    GuidePage,
-    HandbookPage,
-    ObjectivePage,
-    ThematicToolObjective,
-    ThematicToolPage,
-    ToolsIndexPage,
-)
+from guidance import models as pages
 from hub.demo import publish
 from hub.models import Objective
 
@@ -21,10 +13,11 @@ def add(parent, page):
 @pytest.fixture
 def guidance(home_pages, taxonomy, locales):
     home = home_pages["en"]
-    index = add(home, GuidanceIndexPage(title="Guidance", slug="guidance", show_in_menus=True))
-    guide = add(index, GuidePage(title="Guide", slug="guide"))
-    handbook = add(index, HandbookPage(title="Handbook", slug="handbook"))
-    tools = add(index, ToolsIndexPage(title="Tools", slug="tools"))
+    index = add(home, pages.GuidanceIndexPage(title="Guidance", slug="guidance",
+                                              show_in_menus=True))
+    guide = add(index, pages.GuidePage(title="Guide", slug="guide"))
+    handbook = add(index, pages.HandbookPage(title="Handbook", slug="handbook"))
+    tools = add(index, pages.ToolsIndexPage(title="Tools", slug="tools"))
     return {"index": index, "guide": guide, "handbook": handbook, "tools": tools}
 
 
@@ -36,7 +29,7 @@ def objective(number, locale):
 def make_objective_page(guidance, locales):
     def make(number, **fields):
         fields.setdefault("summary", f"Summary of objective {number}.")
-        page = ObjectivePage(
+        page = pages.ObjectivePage(
             title=f"Objective {number}", slug=f"objective-{number}",
             objective=objective(number, locales["en"]), **fields,
         )
@@ -48,9 +41,10 @@ def make_objective_page(guidance, locales):
 @pytest.fixture
 def make_tool(guidance, locales):
     def make(slug, numbers, title=None):
-        page = ThematicToolPage(title=title or slug, slug=slug, theme="Theme", summary="Summary.")
+        page = pages.ThematicToolPage(title=title or slug, slug=slug, theme="Theme",
+                                      summary="Summary.")
         for number in numbers:
-            link = ThematicToolObjective(objective=objective(number, locales["en"]))
+            link = pages.ThematicToolObjective(objective=objective(number, locales["en"]))
             page.tool_objectives.add(link)
         return add(guidance["tools"], page)
 

@@ -6,8 +6,9 @@ from decimal import Decimal
 import pytest
 from django.utils.text import slugify
 
-from hub.demo import publish, publish_translation
+from hub.demo import publish
 from hub.models import Objective, StakeholderType
+from tests.factories import section_in_both_languages
 
 
 @pytest.fixture
@@ -15,10 +16,7 @@ def pledge_indexes(home_pages, taxonomy):
     from pledges.models import PledgeIndexPage
 
     index = PledgeIndexPage(title="Pledges", slug="pledges", show_in_menus=True)
-    home_pages["en"].add_child(instance=index)
-    publish(index)
-    arabic = publish_translation(index, "ar", title="التعهدات")
-    return {"en": index, "ar": arabic}
+    return section_in_both_languages(home_pages, index, "التعهدات")
 
 
 @pytest.fixture

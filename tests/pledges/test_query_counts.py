@@ -8,7 +8,7 @@ import pytest
 from hub.demo import publish, publish_translation
 from pledges.models import PledgePractice, ProgressNote
 from tests.factories import make_practice
-from tests.test_query_counts import LIMIT, measure
+from tests.test_query_counts import assert_budget_holds
 
 from .conftest import make_pledge
 
@@ -57,14 +57,8 @@ PAGES = [
 def test_pledge_pages_cost_a_fixed_number_of_queries(client, site, pledge_indexes):
     detail = pledge_indexes["en"].get_children().live().first().specific
     urls = PAGES + [detail.url, site["en"].url, site["ar"].url]
-    small = {url: measure(client, url) for url in urls}
-    add_pledges(pledge_indexes, site, LARGE - SMALL, SMALL)
-    large = {url: measure(client, url) for url in urls}
-    print("\nqueries (cold, warm) with", SMALL, "and", LARGE, "pledges per language:")
-    for url in urls:
-        print(f"  {url}: {small[url]} {large[url]}")
-    assert small == large
-    assert {url: warm for url, (_cold, warm) in large.items() if warm > LIMIT} == {}
+    assert_budget_holds(client, urls, lambda: add_pledges(pledge_indexes, site, LARGE - SMALL,
+                                                          SMALL), "pledges")
     # The pages really show the content.
     listing = client.get("/en/pledges/?objective=8").context
     assert listing["paginator"].count == LARGE and len(listing["pledges"]) == 12

@@ -10,7 +10,7 @@ from wagtail import hooks
 from wagtail.admin.widgets import Button
 
 import hub.converters  # noqa: F401 - registers <id:…>
-from hub.registry import ACCOUNT_MENU_ITEMS, FACETS, SEARCH_TYPES, Link, SearchType
+from hub.registry import ACCOUNT_MENU_ITEMS, FACETS, HEADER_LINKS, SEARCH_TYPES, Link, SearchType
 
 from . import admin_views
 from .models import PracticePage
@@ -88,3 +88,10 @@ def practice_facets():
 @hooks.register(ACCOUNT_MENU_ITEMS)
 def my_submissions(request):
     return [Link(_("My submissions"), "practices:mine")]
+
+
+@hooks.register(HEADER_LINKS)
+def submit_a_practice(request):
+    """Everyone sees it; a visitor who is not signed in is sent through log-in or sign-up and
+    back to the form (``next=``)."""
+    return [Link(_("Submit a practice"), "practices:submit")]

@@ -284,6 +284,9 @@ ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_LOGOUT_ON_GET = False
+# Confirming the address in the browser that signed up finishes that sign-up's log-in and goes on
+# to where the person was headed (e.g. the submission form, ``next=``).
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "/"
 WAGTAIL_FRONTEND_LOGIN_URL = "/accounts/login/"

@@ -18,9 +18,11 @@ class PledgesConfig(AppConfig):
 
     def ready(self):
         from practices.finish import publishes_on_approval
+        from practices.submission.signals import hub_notifies
 
         from . import signals  # noqa: F401  (workflow notifications)
         from .workflow import WORKFLOW_NAME
 
         publishes_on_approval(WORKFLOW_NAME)
+        hub_notifies(WORKFLOW_NAME)
         post_migrate.connect(_ensure_workflow, sender=self, dispatch_uid="pledges-workflow")

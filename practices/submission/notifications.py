@@ -43,10 +43,14 @@ def send(user, event, page, comment="", templates="practices/emails",
     EmailMessage(subject, body, to=[user.email], headers={HEADER: event}).send()
 
 
-def notify_group(group_names, event, page, **options):
+def notify_group(group_names, event, page, exclude=None, **options):
+    """Mail the active members of the groups; ``exclude`` (the submitter, who has their own
+    e-mail about the same event) is left out."""
     users = get_user_model().objects.filter(
         groups__name__in=group_names, is_active=True
     ).exclude(email="").distinct()
+    if exclude is not None:
+        users = users.exclude(pk=exclude.pk)
     for user in users:
         send(user, event, page, **options)
 

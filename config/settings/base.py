@@ -197,7 +197,11 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # Wagtail
 WAGTAIL_SITE_NAME = _("GCM Knowledge Hub")
-WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The site's public address, scheme and host (and port), without a trailing slash: every absolute
+# link (e-mails, feeds, the citation, exports, alternates) is built from it, whatever the Site's
+# hostname in the database. `make run` sets it from HOST and PORT.
+HUB_BASE_URL = env_str("HUB_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
+WAGTAILADMIN_BASE_URL = HUB_BASE_URL
 WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "odt", "xls", "xlsx", "ods", "ppt", "pptx", "odp",
                           "csv", "txt", "rtf"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024

@@ -12,7 +12,7 @@ MEDIA_ROOT = BASE_DIR / "var" / "test-media"  # noqa: F405
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage",
 }
-WAGTAILADMIN_BASE_URL = "http://testserver"
+HUB_BASE_URL = WAGTAILADMIN_BASE_URL = "http://testserver"  # the test client's host
 STATIC_ROOT = None  # static files come from the finders; nothing is collected in tests
 WHITENOISE_USE_FINDERS = True
 # A small app defined in the tests that plugs into the hub's registries (tests/pluggable/).

@@ -4,20 +4,16 @@ Every message carries an ``X-Hub-Notification`` header naming its event, so peop
 filters (and the tests) can tell the hub's emails from Wagtail's own moderation emails.
 """
 
-from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
+from hub.links import absolute
 from hub.models import preferred_language
 
 HEADER = "X-Hub-Notification"
-
-
-def _absolute(path):
-    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
 def send(user, event, page, comment="", templates="practices/emails",
@@ -34,8 +30,8 @@ def send(user, event, page, comment="", templates="practices/emails",
             "title": page.get_latest_revision_as_object().title,
             "comment": comment,
             "event": event,
-            "dashboard_url": _absolute(reverse(dashboard)),
-            "admin_url": _absolute(reverse("wagtailadmin_pages:edit", args=[page.pk])),
+            "dashboard_url": absolute(reverse(dashboard)),
+            "admin_url": absolute(reverse("wagtailadmin_pages:edit", args=[page.pk])),
             "public_url": page.full_url if page.live else "",
         }
         subject = render_to_string(f"{templates}/subject.txt", context).strip()

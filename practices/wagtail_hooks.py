@@ -26,7 +26,11 @@ def register_rejection(actions):
 
 @hooks.register("register_admin_urls")
 def reject_url():
-    return [path("practices/reject/<id:page_id>/", admin_views.reject, name="practices_reject")]
+    return [
+        path("practices/reject/<id:page_id>/", admin_views.reject, name="practices_reject"),
+        path("practices/review/<id:page_id>/", admin_views.review_status,
+             name="practices_review_status"),
+    ]
 
 
 @hooks.register("register_page_header_buttons")
@@ -35,6 +39,16 @@ def reject_button(page, user, view_name, next_url=None):
         yield Button(
             REJECT_LABEL, reverse("practices_reject", args=[page.pk]), icon_name="cross",
             priority=80,
+        )
+
+
+@hooks.register("register_page_header_buttons")
+def review_status_button(page, user, view_name, next_url=None):
+    """Moderators see where a practice stands, in words, and open the reviewers' scores."""
+    if isinstance(page.specific_deferred, PracticePage) and admin_views.is_moderator(user):
+        yield Button(
+            admin_views.stage(page), reverse("practices_review_status", args=[page.pk]),
+            icon_name="list-ul", priority=70,
         )
 
 

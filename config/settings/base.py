@@ -218,6 +218,8 @@ HUB_SUBMISSION_PENDING_QUOTA = env_int(
     "HUB_SUBMISSION_PENDING_QUOTA", HUB_SUBMISSION_MAX_FILES * HUB_SUBMISSION_MAX_UPLOAD_SIZE
 )
 HUB_SUBMISSION_MAX_DRAFTS = env_int("HUB_SUBMISSION_MAX_DRAFTS", 10)
+# Independent approvals a practice needs in peer review before it is published.
+HUB_PEER_REVIEW_APPROVALS = env_int("HUB_PEER_REVIEW_APPROVALS", 2)
 HUB_SUBMISSION_POSTS_PER_10_MINUTES = env_int("HUB_SUBMISSION_POSTS_PER_10_MINUTES", 20)
 # Also the memory budget of decoding images: 4 bytes a pixel, two copies at most, one image at a
 # time (practices/submission/files.py): 24 million pixels ≈ 190 MB per request.

@@ -17,6 +17,8 @@ STATIC_ROOT = None  # static files come from the finders; nothing is collected i
 WHITENOISE_USE_FINDERS = True
 # A small app defined in the tests that plugs into the hub's registries (tests/pluggable/).
 INSTALLED_APPS = [*INSTALLED_APPS, "tests.pluggable"]  # noqa: F405
+# One approval publishes in most tests; the peer review tests and the journey ask for two.
+HUB_PEER_REVIEW_APPROVALS = 1
 HUB_PAGE_CACHE = False  # tests read response.context; tests/production turn it on
 
 if OPENSEARCH_URL:  # noqa: F405

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
 from ..models import PracticePage
+from ..peer_review import CRITERIA, approvals_needed
 from . import attachments, quotas, services
 from .forms import PracticeSubmissionForm
 
@@ -37,8 +38,7 @@ def _handle(request, page=None):
                 "You have sent this form too many times in the last few minutes: wait ten "
                 "minutes and send it again. Your text is kept below; attach your files again."
             ))
-            return render(request, "practices/submission/form.html",
-                          {"form": form, "practice": page}, status=429)
+            return _render(request, form, page, status=429)
         form = PracticeSubmissionForm(request.POST, request.FILES, draft=is_draft, **options)
         valid = form.is_valid()
         # Files that passed their checks are kept, even when something else needs fixing
@@ -69,7 +69,14 @@ def _handle(request, page=None):
     else:
         initial = services.initial_from(page) if page else {}
         form = PracticeSubmissionForm(initial=initial, **options)
-    return render(request, "practices/submission/form.html", {"form": form, "practice": page})
+    return _render(request, form, page)
+
+
+def _render(request, form, page, status=200):
+    """The form, with the published criteria the peer reviewers will score it on."""
+    return render(request, "practices/submission/form.html",
+                  {"form": form, "practice": page, "criteria": CRITERIA,
+                   "approvals": approvals_needed()}, status=status)
 
 
 @verified_email_required

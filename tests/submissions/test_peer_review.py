@@ -27,7 +27,8 @@ def logged_in(user):
 def people(repository, settings):
     settings.HUB_PEER_REVIEW_APPROVALS = 2
     submitter = UserFactory()
-    UserProfile.objects.create(user=submitter, name="Amal", preferred_language="ar")
+    UserProfile.objects.create(user=submitter, name="Amal", organisation="Migrant Rights Org",
+                               preferred_language="ar")
     reviewers = []
     for name, organisation in (("Reviewer One", "IOM"), ("Reviewer Two", "University")):
         reviewer = UserFactory(groups=["Reviewers"])
@@ -131,6 +132,7 @@ def test_requesting_changes_returns_it_to_the_submitter_with_the_comment(people,
     assert message.extra_headers[HEADER] == "changes_requested" and comment in message.body
     dashboard = logged_in(people["submitter"]).get("/ar/practices/mine/").content.decode()
     assert comment in dashboard
+    assert "تُستأنف المراجعة من الخطوة التي طلبت هذه التعديلات" in dashboard
 
     # Resubmitted, it comes back to peer review for a fresh round of two approvals.
     assert logged_in(people["submitter"]).post(
@@ -171,3 +173,11 @@ def test_the_form_page_shows_the_review_criteria(people):
     content = logged_in(people["submitter"]).get("/ar/practices/submit/").content.decode()
     for label in ("الاستدامة", "قابلية التكرار", "مشاركة المهاجرين"):
         assert label in content
+
+
+def test_the_admin_names_the_submitter_by_name_and_organisation(people):
+    assert logged_in(people["submitter"]).post(
+        "/en/practices/submit/", submission_data()).status_code == 302
+    dashboard = logged_in(people["moderator"]).get("/admin/").content.decode()
+    assert "Amal (Migrant Rights Org)" in dashboard
+    assert people["submitter"].username not in dashboard

@@ -71,6 +71,9 @@ def test_one_approval_does_not_publish_when_two_are_needed(people, in_peer_revie
     page = fresh(in_peer_review)
     assert not page.live and page.current_workflow_task.name == "Peer review"
     assert "Peer review: 1 of 2 approvals" in stage(people["moderator"], page)
+    # The practice's own admin page says it in words too, in the editor's language.
+    edit = logged_in(people["moderator"]).get(f"/admin/pages/{page.pk}/edit/")
+    assert "Peer review: 1 of 2 approvals" in edit.content.decode()
     assert not [m for m in mail.outbox if HEADER in m.extra_headers
                 and people["submitter"].email in m.to]
 

@@ -75,3 +75,20 @@ def review_status(request, page_id):
     return TemplateResponse(request, "practices/admin/review_status.html", {
         "page": page, "stage": stage(page), "reviews": reviews,
     })
+
+
+def review_done(request, page_id):
+    """Where a peer reviewer lands after deciding: a confirmation of their latest decision on the
+    practice and where it now stands, on the admin's dashboard."""
+    page = get_object_or_404(PracticePage, pk=page_id)
+    review = (PeerReview.objects.filter(reviewer=request.user,
+                                        task_state__in=TaskState.objects.for_instance(page))
+              .order_by("-pk").first())
+    if review is not None:
+        title = page.get_latest_revision_as_object().title
+        if review.decision == PeerReview.APPROVE:
+            text = _("Your approval of “%(title)s” is recorded. %(stage)s.")
+        else:
+            text = _("Your request for changes to “%(title)s” was sent to its submitter.")
+        messages.success(request, text % {"title": title, "stage": stage(page)})
+    return redirect("wagtailadmin_home")

@@ -14,6 +14,7 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.forms import TaskStateCommentForm
 from wagtail.models import AbstractGroupApprovalTask, TaskState
@@ -102,7 +103,8 @@ class PeerReviewTask(AbstractGroupApprovalTask):
             task_state.reject(user=user, comment=comment)
         elif approvals_of(task_state) >= approvals_needed():
             task_state.approve(user=user, comment=comment)
-        return None
+        # Wagtail redirects there: the reviewer is told what their decision did.
+        return reverse("practices_review_done", args=[obj.pk])
 
 
 class PeerReview(models.Model):

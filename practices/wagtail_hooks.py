@@ -30,6 +30,8 @@ def reject_url():
         path("practices/reject/<id:page_id>/", admin_views.reject, name="practices_reject"),
         path("practices/review/<id:page_id>/", admin_views.review_status,
              name="practices_review_status"),
+        path("practices/review/<id:page_id>/done/", admin_views.review_done,
+             name="practices_review_done"),
     ]
 
 

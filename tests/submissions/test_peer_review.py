@@ -67,7 +67,13 @@ def stage(moderator, page):
 
 def test_one_approval_does_not_publish_when_two_are_needed(people, in_peer_review):
     first, second = people["reviewers"]
-    assert act(logged_in(first), in_peer_review, "approve", score=5).status_code == 302
+    client = logged_in(first)
+    response = act(client, in_peer_review, "approve", score=5)
+    assert response.status_code == 302
+    # The reviewer is told what their approval did.
+    confirmation = client.get(response["Location"], follow=True).content.decode()
+    assert ("Your approval of “Legal aid desks for migrant workers” is recorded. "
+            "Peer review: 1 of 2 approvals.") in confirmation
     page = fresh(in_peer_review)
     assert not page.live and page.current_workflow_task.name == "Peer review"
     assert "Peer review: 1 of 2 approvals" in stage(people["moderator"], page)

@@ -43,8 +43,9 @@ migrate: translations
 demo: migrate
 	$(MANAGE) load_demo_content
 
+# Links in e-mails and feeds point at the address served (HUB_BASE_URL, unless set already).
 run: demo
-	$(MANAGE) runserver $(HOST):$(PORT)
+	HUB_BASE_URL=$${HUB_BASE_URL:-http://$(HOST):$(PORT)} $(MANAGE) runserver $(HOST):$(PORT)
 
 test: translations
 	$(BIN)/python -m pytest -m "not browser" $(PYTEST_ARGS)

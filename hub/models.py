@@ -176,6 +176,17 @@ class UserProfile(models.Model):
     def __str__(self):
         return self.name
 
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        # Wagtail's admin names people by ``get_full_name()``: the name given at sign-up and the
+        # organisation, not the generated username.
+        first = self.name[:150]
+        last = f"({self.organisation})"[:150] if self.organisation else ""
+        if (self.user.first_name, self.user.last_name) != (first, last):
+            type(self.user).objects.filter(pk=self.user_id).update(first_name=first,
+                                                                   last_name=last)
+            self.user.first_name, self.user.last_name = first, last
+
 
 def preferred_language(user):
     """The user's chosen language for emails, the site's default when there is no profile."""

@@ -17,6 +17,7 @@ from wagtail.models import Page, PageManager, PageQuerySet, PageViewRestriction
 from wagtail.search import index
 
 from .cache import PRIVATE_KEY, cached
+from .links import absolute
 
 
 def private_sections():
@@ -64,6 +65,16 @@ class HubPage(Page):
 
     class Meta:
         abstract = True
+
+    def get_url_parts(self, request=None):
+        """Wagtail's (site id, root URL, path), with the site's public address (``HUB_BASE_URL``)
+        as the root: every ``full_url`` points where the site is served, not at the Site's
+        hostname and port in the database."""
+        parts = super().get_url_parts(request)
+        if parts is None:
+            return None
+        site_id, _root_url, page_path = parts
+        return site_id, absolute(""), page_path
 
     def frame(self, request):
         """The frame of this page for ``request`` (menu, language links, breadcrumbs…)."""

@@ -1,4 +1,5 @@
-"""The moderators' final "Reject" in the admin (beside Wagtail's approve / request changes)."""
+"""The moderators' screens in the admin: the final "Reject" (beside Wagtail's approve / request
+changes), and where a practice stands in its review, with the peer reviewers' scores."""
 
 from django import forms
 from django.core.exceptions import PermissionDenied
@@ -7,9 +8,14 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.admin import messages
+from wagtail.models import TaskState, WorkflowState
 
 from .models import PracticePage
+from .peer_review import PeerReview, PeerReviewTask, approvals_needed
+from .submission.services import STATE_LABELS, state_of
 from .workflow import reject_submission
+
+STAFF_GROUPS = ("Moderators",)
 
 
 class RejectForm(forms.Form):
@@ -38,3 +44,51 @@ def reject(request, page_id):
     return TemplateResponse(
         request, "practices/admin/reject.html", {"page": page, "form": form}
     )
+
+
+def is_moderator(user):
+    return user.is_active and (
+        user.is_superuser or user.groups.filter(name__in=STAFF_GROUPS).exists())
+
+
+def stage(page):
+    """Where the practice stands, in words of the reader's language: the submitter's dashboard
+    states, and for peer review how many of the approvals it needs it has."""
+    workflow_state = (WorkflowState.objects.for_instance(page)
+                      .select_related("current_task_state__task").order_by("-pk").first())
+    state = state_of(page, workflow_state)
+    task_state = workflow_state.current_task_state if workflow_state else None
+    if state == "in_peer_review" and isinstance(task_state.task.specific, PeerReviewTask):
+        approved = task_state.peer_reviews.filter(decision=PeerReview.APPROVE).count()
+        return _("Peer review: %(approved)d of %(needed)d approvals") % {
+            "approved": approved, "needed": approvals_needed()}
+    return str(STATE_LABELS[state])
+
+
+def review_status(request, page_id):
+    """Moderators only: the practice's stage and every peer review of it, newest round first."""
+    page = get_object_or_404(PracticePage, pk=page_id)
+    if not is_moderator(request.user):
+        raise PermissionDenied
+    reviews = (PeerReview.objects.filter(task_state__in=TaskState.objects.for_instance(page))
+               .select_related("reviewer__profile", "task_state").order_by("-task_state_id", "pk"))
+    return TemplateResponse(request, "practices/admin/review_status.html", {
+        "page": page, "stage": stage(page), "reviews": reviews,
+    })
+
+
+def review_done(request, page_id):
+    """Where a peer reviewer lands after deciding: a confirmation of their latest decision on the
+    practice and where it now stands, on the admin's dashboard."""
+    page = get_object_or_404(PracticePage, pk=page_id)
+    review = (PeerReview.objects.filter(reviewer=request.user,
+                                        task_state__in=TaskState.objects.for_instance(page))
+              .order_by("-pk").first())
+    if review is not None:
+        title = page.get_latest_revision_as_object().title
+        if review.decision == PeerReview.APPROVE:
+            text = _("Your approval of “%(title)s” is recorded. %(stage)s.")
+        else:
+            text = _("Your request for changes to “%(title)s” was sent to its submitter.")
+        messages.success(request, text % {"title": title, "stage": stage(page)})
+    return redirect("wagtailadmin_home")

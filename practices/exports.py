@@ -25,6 +25,7 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
+from hub.links import absolute
 from hub.structure import language_code_of
 
 from .facet_index import version
@@ -227,7 +228,7 @@ def atom_response(listing, request, index_page, rows=None):
         link=index_page.get_full_url(request),
         description=strip_tags(index_page.intro or ""),
         language=language_code_of(index_page, request),
-        feed_url=request.build_absolute_uri(),
+        feed_url=absolute(request.get_full_path()),
     )
     # The feed shows titles, links, summaries and dates: one query for its entries, none of the
     # taxonomy the exports' rows carry.
@@ -279,7 +280,7 @@ def json_from_rows(row_iter, filename):
 
 def atom_from_rows(row_iter, request, *, title, link, description, language, limit=50):
     feed = TextSummaryAtomFeed(title=title, link=link, description=description,
-                               language=language, feed_url=request.build_absolute_uri())
+                               language=language, feed_url=absolute(request.get_full_path()))
     for row in islice(row_iter, limit):
         feed.add_item(
             title=row["title"], link=row["url"], description=row["summary"],

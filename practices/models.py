@@ -374,3 +374,6 @@ class PendingUpload(models.Model):
     @property
     def file_object(self):
         return self.document or self.image
+
+
+from .peer_review import PeerReview, PeerReviewTask  # noqa: E402, F401  (models of this app)

@@ -24,6 +24,8 @@ ACCOUNTS = (
     ("submitter@demo.local", "Demo Submitter", None, "ar"),
     ("moderator@demo.local", "Demo Moderator", "Moderators", "en"),
     ("reviewer@demo.local", "Demo Reviewer", "Reviewers", "en"),
+    # Peer review needs two approvals (HUB_PEER_REVIEW_APPROVALS): a second reviewer.
+    ("reviewer2@demo.local", "Demo Reviewer (second)", "Reviewers", "ar"),
 )
 
 
@@ -56,7 +58,7 @@ def _chart(user):
 def load_submissions(stdout):
     if services.repository_for("en") is None:
         return
-    submitter, moderator, reviewer = (_account(*account) for account in ACCOUNTS)
+    submitter, moderator, _reviewer, _second = (_account(*account) for account in ACCOUNTS)
     if PracticePage.objects.filter(owner=submitter).exists():
         return
     data = {

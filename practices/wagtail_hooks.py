@@ -10,7 +10,7 @@ from wagtail import hooks
 from wagtail.admin.widgets import Button
 
 import hub.converters  # noqa: F401 - registers <id:…>
-from hub.registry import ACCOUNT_MENU_ITEMS, FACETS, SEARCH_TYPES, Link, SearchType
+from hub.registry import ACCOUNT_MENU_ITEMS, FACETS, HEADER_LINKS, SEARCH_TYPES, Link, SearchType
 
 from . import admin_views
 from .models import PracticePage
@@ -26,7 +26,13 @@ def register_rejection(actions):
 
 @hooks.register("register_admin_urls")
 def reject_url():
-    return [path("practices/reject/<id:page_id>/", admin_views.reject, name="practices_reject")]
+    return [
+        path("practices/reject/<id:page_id>/", admin_views.reject, name="practices_reject"),
+        path("practices/review/<id:page_id>/", admin_views.review_status,
+             name="practices_review_status"),
+        path("practices/review/<id:page_id>/done/", admin_views.review_done,
+             name="practices_review_done"),
+    ]
 
 
 @hooks.register("register_page_header_buttons")
@@ -35,6 +41,16 @@ def reject_button(page, user, view_name, next_url=None):
         yield Button(
             REJECT_LABEL, reverse("practices_reject", args=[page.pk]), icon_name="cross",
             priority=80,
+        )
+
+
+@hooks.register("register_page_header_buttons")
+def review_status_button(page, user, view_name, next_url=None):
+    """Moderators see where a practice stands, in words, and open the reviewers' scores."""
+    if isinstance(page.specific_deferred, PracticePage) and admin_views.is_moderator(user):
+        yield Button(
+            admin_views.stage(page), reverse("practices_review_status", args=[page.pk]),
+            icon_name="list-ul", priority=70,
         )
 
 
@@ -88,3 +104,10 @@ def practice_facets():
 @hooks.register(ACCOUNT_MENU_ITEMS)
 def my_submissions(request):
     return [Link(_("My submissions"), "practices:mine")]
+
+
+@hooks.register(HEADER_LINKS)
+def submit_a_practice(request):
+    """Everyone sees it; a visitor who is not signed in is sent through log-in or sign-up and
+    back to the form (``next=``)."""
+    return [Link(_("Submit a practice"), "practices:submit")]

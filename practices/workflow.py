@@ -23,22 +23,33 @@ from wagtail.models import (
 )
 
 WORKFLOW_NAME = "Practice review"
-TASKS = (("Screening", "Moderators"), ("Peer review", "Reviewers"))
+SCREENING, PEER_REVIEW = "Screening", "Peer review"
+TASKS = ((SCREENING, "Moderators"), (PEER_REVIEW, "Reviewers"))
 REJECT_ACTION = "practices.reject_submission"
 REJECT_LABEL = _("Reject the submission")
 
 
+def _task_models():
+    from .peer_review import PeerReviewTask
+
+    # Peer review needs several independent approvals (practices/peer_review.py).
+    return {PEER_REVIEW: PeerReviewTask}
+
+
 def practice_review_workflow(name=WORKFLOW_NAME, tasks=TASKS):
-    """Get or create the workflow and its group approval tasks (idempotent).
+    """Get or create the workflow and its tasks (idempotent): group approval tasks, and the
+    peer review task for "Peer review".
 
     Another kind of submission names its own workflow and (task, group) pairs.
     """
     workflow, _created = Workflow.objects.get_or_create(name=name)
+    models = _task_models() if name == WORKFLOW_NAME else {}
     for order, (task_name, group_name) in enumerate(tasks):
         group, _ = Group.objects.get_or_create(name=group_name)
-        task = GroupApprovalTask.objects.filter(name=task_name).first()
+        model = models.get(task_name, GroupApprovalTask)
+        task = model.objects.filter(name=task_name, active=True).first()
         if task is None:
-            task = GroupApprovalTask.objects.create(name=task_name)
+            task = model.objects.create(name=task_name)
         task.groups.add(group)
         WorkflowTask.objects.get_or_create(
             workflow=workflow, task=task, defaults={"sort_order": order}

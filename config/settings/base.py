@@ -198,7 +198,11 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # Wagtail
 WAGTAIL_SITE_NAME = _("GCM Knowledge Hub")
-WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The site's public address, scheme and host (and port), without a trailing slash: every absolute
+# link (e-mails, feeds, the citation, exports, alternates) is built from it, whatever the Site's
+# hostname in the database. `make run` sets it from HOST and PORT.
+HUB_BASE_URL = env_str("HUB_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
+WAGTAILADMIN_BASE_URL = HUB_BASE_URL
 WAGTAILDOCS_EXTENSIONS = ["pdf", "doc", "docx", "odt", "xls", "xlsx", "ods", "ppt", "pptx", "odp",
                           "csv", "txt", "rtf"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
@@ -215,6 +219,8 @@ HUB_SUBMISSION_PENDING_QUOTA = env_int(
     "HUB_SUBMISSION_PENDING_QUOTA", HUB_SUBMISSION_MAX_FILES * HUB_SUBMISSION_MAX_UPLOAD_SIZE
 )
 HUB_SUBMISSION_MAX_DRAFTS = env_int("HUB_SUBMISSION_MAX_DRAFTS", 10)
+# Independent approvals a practice needs in peer review before it is published.
+HUB_PEER_REVIEW_APPROVALS = env_int("HUB_PEER_REVIEW_APPROVALS", 2)
 HUB_SUBMISSION_POSTS_PER_10_MINUTES = env_int("HUB_SUBMISSION_POSTS_PER_10_MINUTES", 20)
 # Also the memory budget of decoding images: 4 bytes a pixel, two copies at most, one image at a
 # time (practices/submission/files.py): 24 million pixels ≈ 190 MB per request.
@@ -285,6 +291,9 @@ ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_LOGOUT_ON_GET = False
+# Confirming the address in the browser that signed up finishes that sign-up's log-in and goes on
+# to where the person was headed (e.g. the submission form, ``next=``).
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "/"
 WAGTAIL_FRONTEND_LOGIN_URL = "/accounts/login/"

@@ -12,11 +12,13 @@ MEDIA_ROOT = BASE_DIR / "var" / "test-media"  # noqa: F405
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage",
 }
-WAGTAILADMIN_BASE_URL = "http://testserver"
+HUB_BASE_URL = WAGTAILADMIN_BASE_URL = "http://testserver"  # the test client's host
 STATIC_ROOT = None  # static files come from the finders; nothing is collected in tests
 WHITENOISE_USE_FINDERS = True
 # A small app defined in the tests that plugs into the hub's registries (tests/pluggable/).
 INSTALLED_APPS = [*INSTALLED_APPS, "tests.pluggable"]  # noqa: F405
+# One approval publishes in most tests; the peer review tests and the journey ask for two.
+HUB_PEER_REVIEW_APPROVALS = 1
 HUB_PAGE_CACHE = False  # tests read response.context; tests/production turn it on
 
 if OPENSEARCH_URL:  # noqa: F405

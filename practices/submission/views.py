@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
 from ..models import PracticePage
+from ..peer_review import CRITERIA, approvals_needed
 from . import attachments, services, uploading
 from .forms import PracticeSubmissionForm
 
@@ -30,8 +31,7 @@ def _handle(request, page=None):
         is_draft = "save_draft" in request.POST
         form, status = uploading.bind(request, PracticeSubmissionForm, draft=is_draft, **options)
         if status != 200:
-            return render(request, "practices/submission/form.html",
-                          {"form": form, "practice": page}, status=status)
+            return _render(request, form, page, status=status)
         valid = form.is_valid()
         with uploading.database_failure(form):
             # Files that passed their checks are kept, even when something else needs fixing.
@@ -53,8 +53,14 @@ def _handle(request, page=None):
     else:
         initial = services.initial_from(page) if page else {}
         form, status = PracticeSubmissionForm(initial=initial, **options), 200
-    return render(request, "practices/submission/form.html", {"form": form, "practice": page},
-                  status=status)
+    return _render(request, form, page, status=status)
+
+
+def _render(request, form, page, status=200):
+    """The form, with the published criteria the peer reviewers will score it on."""
+    return render(request, "practices/submission/form.html",
+                  {"form": form, "practice": page, "criteria": CRITERIA,
+                   "approvals": approvals_needed()}, status=status)
 
 
 @verified_email_required

@@ -363,7 +363,7 @@ def test_follow_email_and_one_click_unsubscribe(client, user, other_user, topic,
     assert message.extra_headers["List-Unsubscribe"] == f"<{unsubscribe}>"
 
     client.logout()  # works without logging in
-    response = client.get(unsubscribe.replace("http://localhost", ""))
+    response = client.get(unsubscribe.replace("http://testserver", ""))
     assert response.status_code == 200
     assert "You will no longer receive emails" in response.content.decode()
     assert not TopicFollow.objects.exists()

@@ -57,12 +57,24 @@ def submission_data(**overrides):
     return data
 
 
-def act(client, page, action, comment=""):
+def review_data(score=4, comment=""):
+    """What a peer reviewer fills in: no conflict of interest, a score and a comment for each
+    published criterion (screening's form reads only the comment)."""
+    from practices.peer_review import CRITERIA
+
+    data = {"comment": comment, "no_conflict": "on"}
+    for key, label, _help in CRITERIA:
+        data[f"{key}_score"] = str(score)
+        data[f"{key}_comment"] = f"On {label}: {score} of 5."
+    return data
+
+
+def act(client, page, action, comment="", **review):
     """Post a workflow action as the admin's modal does (fresh page: state is cached)."""
     page = PracticePage.objects.get(pk=page.pk)
     task_state = page.current_workflow_task_state
     url = f"/admin/pages/workflow/action/{page.pk}/{action}/{task_state.pk}/"
-    return client.post(url, {"comment": comment})
+    return client.post(url, review_data(comment=comment, **review))
 
 
 def test_submission_goes_through_review_to_publication(client, repository):

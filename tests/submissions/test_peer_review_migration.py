@@ -1,0 +1,48 @@
+"""The data migration that puts the peer review task into an existing "Practice review" workflow
+in place of the single-reviewer group approval task, and back."""
+
+import pytest
+from django.contrib.auth.models import Group
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
+from wagtail.models import GroupApprovalTask, Task, Workflow, WorkflowTask
+
+from practices.models import PeerReviewTask
+
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+BEFORE = [("practices", "0004_peer_review_task")]
+AFTER = [("practices", "0005_peer_review_in_practice_workflow")]
+
+
+def migrate(target):
+    executor = MigrationExecutor(connection)
+    executor.loader.build_graph()
+    executor.migrate(target)
+
+
+def peer_review_step():
+    return WorkflowTask.objects.get(workflow__name="Practice review", sort_order=1).task.specific
+
+
+def test_the_workflow_of_an_existing_site_gets_the_peer_review_task():
+    migrate(BEFORE)
+    # A site as it was: the second step a group approval task named "Peer review".
+    workflow = Workflow.objects.get(name="Practice review")
+    WorkflowTask.objects.filter(workflow=workflow, sort_order=1).delete()
+    PeerReviewTask.objects.all().delete()
+    old = GroupApprovalTask.objects.create(name="Peer review")
+    old.groups.add(Group.objects.get(name="Reviewers"))
+    WorkflowTask.objects.create(workflow=workflow, task=old, sort_order=1)
+
+    migrate(AFTER)
+    step = peer_review_step()
+    assert isinstance(step, PeerReviewTask) and step.name == "Peer review" and step.active
+    assert list(step.groups.values_list("name", flat=True)) == ["Reviewers"]
+    old = Task.objects.get(pk=old.pk)
+    assert not old.active and old.name == "Peer review (one reviewer)"
+
+    migrate(BEFORE)
+    assert peer_review_step().pk == old.pk
+    migrate(AFTER)
+    assert isinstance(peer_review_step(), PeerReviewTask)

@@ -1,5 +1,11 @@
-"""The StreamField blocks shared by every content page of the hub."""
+"""The StreamField blocks shared by every content page of the hub.
 
+Headings that a table of contents links to carry an anchor computed in Python (``heading_anchor``)
+so the table and the rendered ``id`` always agree, Arabic headings included (Django's default
+``slugify`` drops Arabic letters, hence ``allow_unicode``).
+"""
+
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
@@ -23,6 +29,60 @@ class HeadingBlock(blocks.StructBlock):
         icon = "title"
         label = _("Heading")
         template = "home/blocks/heading.html"
+
+
+def heading_anchor(text):
+    return slugify(text, allow_unicode=True) or "section"
+
+
+def unique_anchors(texts):
+    """One anchor per heading text, in order; repeated texts get -2, -3… so every id is unique."""
+    seen = set()
+    anchors = []
+    for text in texts:
+        base = anchor = heading_anchor(text)
+        n = 1
+        while anchor in seen:
+            n += 1
+            anchor = f"{base}-{n}"
+        seen.add(anchor)
+        anchors.append(anchor)
+    return anchors
+
+
+class AnchoredHeadingBlock(HeadingBlock):
+    """A heading with an ``id``: the page passes ``anchor`` (unique on the page) when it renders
+    its blocks one by one; alone, the anchor is computed from the text."""
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        if not context.get("anchor"):
+            context["anchor"] = heading_anchor(value["text"])
+        return context
+
+    class Meta:
+        template = "home/blocks/anchored_heading.html"
+
+
+class AnchoredBody:
+    """For a page whose ``body`` has ``heading`` blocks: its table of contents and its blocks
+    with their anchors (render with ``{% include_block block with anchor=anchor %}``)."""
+
+    def headings(self):
+        return [block for block in self.body if block.block_type == "heading"]
+
+    def table_of_contents(self):
+        """[(anchor, text, level)] of the heading blocks, anchors unique on the page."""
+        headings = self.headings()
+        anchors = unique_anchors(block.value["text"] for block in headings)
+        return [(anchor, block.value["text"], block.value["level"])
+                for anchor, block in zip(anchors, headings, strict=True)]
+
+    def blocks_with_anchors(self):
+        """[(block, anchor or "")]: the body as rendered, headings with their anchors."""
+        anchors = iter(anchor for anchor, _text, _level in self.table_of_contents())
+        return [(block, next(anchors) if block.block_type == "heading" else "")
+                for block in self.body]
 
 
 class CalloutBlock(blocks.StructBlock):

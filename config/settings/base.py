@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "events",
     "newsletter",
     "outbox",
+    "editorial",
     # Translation
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -46,6 +47,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
+    "wagtail.contrib.table_block",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",

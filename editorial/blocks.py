@@ -42,9 +42,12 @@ class DocumentListBlock(blocks.StructBlock):
         template = "editorial/blocks/document_list.html"
 
 
+ANSWER_FEATURES = ["bold", "italic", "link", "ul", "ol"]
+
+
 class QuestionBlock(blocks.StructBlock):
     question = blocks.CharBlock(label=_("question"), max_length=300)
-    answer = blocks.RichTextBlock(label=_("answer"), features=["bold", "italic", "link", "ul", "ol"])
+    answer = blocks.RichTextBlock(label=_("answer"), features=ANSWER_FEATURES)
 
 
 class AccordionBlock(blocks.StructBlock):

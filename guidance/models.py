@@ -17,11 +17,10 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Locale, Orderable
 from wagtail.search import index
 
+from home.blocks import AnchoredBody
 from hub.models import Objective, ThematicArea
 from hub.pages import HubPage, SectionPage, public
 from hub.structure import language_code_of, section_of_type
-
-from home.blocks import AnchoredBody
 
 from .blocks import ChapterStreamBlock, ExampleStreamBlock, ResourceStreamBlock
 

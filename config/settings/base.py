@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "newsletter",
     "outbox",
     "editorial",
+    "library",
     # Translation
     "wagtail_localize",
     "wagtail_localize.locales",

@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "outbox",
     "editorial",
     "library",
+    "news",
     # Translation
     "wagtail_localize",
     "wagtail_localize.locales",

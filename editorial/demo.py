@@ -120,6 +120,17 @@ def _fields(spec, language_code):
     return {"title": spec["title"], "intro": spec["intro"], "body": body}
 
 
+def _footer_link(page, arabic, order):
+    """The page in the footer of each language: the Arabic link a translation of the English."""
+    from hub.models import FooterLink
+
+    link = FooterLink.objects.create(label=page.title, page=page, sort_order=order,
+                                     locale=page.locale)
+    translation = link.copy_for_translation(arabic.locale)
+    translation.label, translation.page = arabic.title, arabic
+    translation.save()
+
+
 @register(order=80)
 def load_editorial_pages(stdout):
     from home.models import HomePage
@@ -129,10 +140,11 @@ def load_editorial_pages(stdout):
     home = HomePage.objects.filter(locale__language_code="en").first()
     if home is None or StandardPage.objects.exists():
         return
-    for slug, spec, toc in PAGES:
+    for order, (slug, spec, toc) in enumerate(PAGES):
         page = StandardPage(slug=slug, show_in_menus=slug == "about", show_table_of_contents=toc,
                             **_fields(spec["en"], "en"))
         home.add_child(instance=page)
         publish(page)
-        publish_translation(page, "ar", **_fields(spec["ar"], "ar"))
+        arabic = publish_translation(page, "ar", **_fields(spec["ar"], "ar"))
+        _footer_link(page, arabic, order)
     stdout.write("Editorial pages created (about, Migration MPTF, contact).")

@@ -1,7 +1,7 @@
 """The editorial roles of the hub, as Django groups with Wagtail permissions.
 
 Wagtail's own migrations create ``Editors`` and ``Moderators`` with page permissions on the root
-page. This adds what the hub needs on top: editors publish guidance and maintain the taxonomy;
+page. This adds what the hub needs on top: editors publish guidance, maintain the taxonomy and the footer links;
 moderators can edit the taxonomy too. Run after every migrate (see ``HubConfig.ready``), so new
 models' permissions are granted as soon as they exist.
 """
@@ -22,7 +22,8 @@ PAGE_PERMISSIONS = {
 }
 
 MODEL_PERMISSIONS = {
-    "Editors": [f"{action}_{model}" for model in TAXONOMY_MODELS for action in ("add", "change")],
+    "Editors": [f"{action}_{model}" for model in TAXONOMY_MODELS for action in ("add", "change")]
+    + ["add_footerlink", "change_footerlink", "delete_footerlink"],
     "Moderators": [f"change_{model}" for model in TAXONOMY_MODELS],
     "Reviewers": [],
 }

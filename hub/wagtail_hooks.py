@@ -8,6 +8,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .models import (
+    FooterLink,
     GuidingPrinciple,
     Objective,
     Region,
@@ -80,3 +81,14 @@ register_snippet(TaxonomyGroup)
 def text_direction_follows_content():
     """Let editors type Arabic right-to-left in the admin (wagtail-localize#197)."""
     return format_html('<script src="{}" defer></script>', static("js/admin-dir-auto.js"))
+
+
+class FooterLinkViewSet(SnippetViewSet):
+    model = FooterLink
+    icon = "link"
+    menu_label = _("Footer links")
+    list_display = ["label", "page", "url", "sort_order", "locale"]
+    list_filter = ["locale"]
+
+
+register_snippet(FooterLinkViewSet)

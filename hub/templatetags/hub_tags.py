@@ -11,7 +11,7 @@ from django.templatetags.static import static
 from django.utils.translation import get_language, to_locale
 from django.utils.translation import gettext_lazy as _
 
-from hub import formatting, registry
+from hub import formatting, registry, structure
 from hub.frame import frame_for
 
 register = template.Library()
@@ -42,6 +42,14 @@ def account_menu_items(context):
 def header_links(context):
     """[{label, href}] the apps add to the site header."""
     return registry.header_links(context.get("request"))
+
+
+@register.simple_tag(takes_context=True)
+def footer_links(context):
+    """[{label, href}] of the footer, as editors set them (Snippets → Footer links)."""
+    request = context.get("request")
+    return [{"label": link.label, "href": link.page.get_url(request) if link.page else link.url}
+            for link in structure.footer_links(request)]
 
 
 @register.simple_tag(takes_context=True)

@@ -97,3 +97,34 @@ def test_public_visitor_cannot_reach_the_admin_add_view(client, user, home_pages
     client.force_login(user)
     response = client.get(f"/admin/pages/add/editorial/standardpage/{home.pk}/")
     assert response.status_code in (302, 403)
+
+
+@pytest.mark.django_db
+def test_editor_changes_the_footer_in_the_admin_and_it_shows_in_each_language(
+        client, editor, home_pages, locales):
+    from hub.models import FooterLink
+
+    about = StandardPage(title="About the Network", slug="about")
+    home_pages["en"].add_child(instance=about)
+    publish(about)
+    client.force_login(editor)
+    response = client.post("/admin/snippets/hub/footerlink/add/", {
+        "label": "About us", "page": about.pk, "url": "", "sort_order": 1,
+        "locale": locales["en"].pk})
+    assert response.status_code == 302, response.content.decode()[:2000]
+    link = FooterLink.objects.get(label="About us")
+    arabic = link.copy_for_translation(locales["ar"])
+    arabic.label = "من نحن"
+    arabic.save()
+    client.logout()
+    assert 'href="/en/about/">About us</a>' in client.get("/en/").content.decode()
+    html = client.get("/ar/").content.decode()
+    assert ">من نحن</a>" in html and "About us" not in html
+    # Both or neither: a clear error that keeps what was typed.
+    client.force_login(editor)
+    response = client.post("/admin/snippets/hub/footerlink/add/", {
+        "label": "Typed label", "page": about.pk, "url": "https://example.org/",
+        "sort_order": 2, "locale": locales["en"].pk})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Choose a page or give an address, not both." in html and "Typed label" in html

@@ -1,35 +1,13 @@
 """The blocks of the standard page: the shared content blocks (``home.blocks``) and what an
-editor of the secretariat needs besides (call to action, document list, table, questions and
-answers, related pages)."""
+editor of the secretariat needs besides (document list, table, questions and answers, related
+pages)."""
 
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
-from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.contrib.table_block.blocks import TableBlock
 from wagtail.documents.blocks import DocumentChooserBlock
 
 from home.blocks import AnchoredHeadingBlock, BaseStreamBlock
-
-
-class CallToActionBlock(blocks.StructBlock):
-    title = blocks.CharBlock(label=_("title"), max_length=200)
-    text = blocks.TextBlock(label=_("text"), required=False)
-    page = blocks.PageChooserBlock(label=_("page"), required=False)
-    url = blocks.URLBlock(label=_("address"), required=False)
-    link_text = blocks.CharBlock(label=_("link text"), max_length=100)
-
-    def clean(self, value):
-        value = super().clean(value)
-        if bool(value.get("page")) == bool(value.get("url")):
-            raise StructBlockValidationError(block_errors={"page": ValidationError(
-                _("Choose a page or give an address, not both."))})
-        return value
-
-    class Meta:
-        icon = "pick"
-        label = _("Call to action")
-        template = "editorial/blocks/call_to_action.html"
 
 
 class DocumentListBlock(blocks.StructBlock):
@@ -74,7 +52,6 @@ class RelatedPagesBlock(blocks.StructBlock):
 
 class EditorialStreamBlock(BaseStreamBlock):
     heading = AnchoredHeadingBlock()
-    call_to_action = CallToActionBlock()
     document_list = DocumentListBlock()
     table = TableBlock(label=_("Table"), table_options={"startRows": 3, "startCols": 3})
     accordion = AccordionBlock()

@@ -5,9 +5,11 @@ so the table and the rendered ``id`` always agree, Arabic headings included (Dja
 ``slugify`` drops Arabic letters, hence ``allow_unicode``).
 """
 
+from django.core.exceptions import ValidationError
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageBlock
 
@@ -115,6 +117,65 @@ class DocumentLinkBlock(blocks.StructBlock):
         template = "home/blocks/document_link.html"
 
 
+class CallToActionBlock(blocks.StructBlock):
+    title = blocks.CharBlock(label=_("title"), max_length=200)
+    text = blocks.TextBlock(label=_("text"), required=False)
+    page = blocks.PageChooserBlock(label=_("page"), required=False)
+    url = blocks.URLBlock(label=_("address"), required=False)
+    link_text = blocks.CharBlock(label=_("link text"), max_length=100)
+
+    def clean(self, value):
+        value = super().clean(value)
+        if bool(value.get("page")) == bool(value.get("url")):
+            raise StructBlockValidationError(block_errors={"page": ValidationError(
+                _("Choose a page or give an address, not both."))})
+        return value
+
+    class Meta:
+        icon = "pick"
+        label = _("Call to action")
+        template = "home/blocks/call_to_action.html"
+
+
+class FeaturedPagesBlock(blocks.StructBlock):
+    title = blocks.CharBlock(label=_("title"), max_length=200)
+    pages = blocks.ListBlock(blocks.PageChooserBlock(label=_("page")), label=_("pages"))
+
+    class Meta:
+        icon = "pick"
+        label = _("Featured pages")
+        template = "home/blocks/featured_pages.html"
+
+
+class LatestItemsBlock(blocks.StructBlock):
+    """The newest items of a section (latest news, upcoming events…): the section's
+    ``latest_items(count)`` when its page type has one, else its newest live children."""
+
+    title = blocks.CharBlock(label=_("title"), max_length=200)
+    section = blocks.PageChooserBlock(label=_("section"))
+    count = blocks.IntegerBlock(label=_("number of items"), default=3, min_value=1,
+                                max_value=12)
+
+    def get_context(self, value, parent_context=None):
+        from hub.pages import public
+
+        context = super().get_context(value, parent_context=parent_context)
+        section = value["section"]
+        items = []
+        if section is not None and section.live:
+            latest = getattr(section.specific_class, "latest_items", None)
+            items = (latest(section, value["count"]) if latest else
+                     public(section.get_children().live())
+                     .order_by("-first_published_at")[:value["count"]])
+        context["items"] = items
+        return context
+
+    class Meta:
+        icon = "date"
+        label = _("Latest items of a section")
+        template = "home/blocks/latest_items.html"
+
+
 class BaseStreamBlock(blocks.StreamBlock):
     heading = HeadingBlock()
     paragraph = blocks.RichTextBlock(
@@ -126,3 +187,6 @@ class BaseStreamBlock(blocks.StreamBlock):
     figure = FigureBlock()
     document = DocumentLinkBlock()
     quote = blocks.BlockQuoteBlock(label=_("Quote"))
+    call_to_action = CallToActionBlock()
+    featured_pages = FeaturedPagesBlock()
+    latest_items = LatestItemsBlock()

@@ -1,9 +1,9 @@
 """The editorial roles of the hub, as Django groups with Wagtail permissions.
 
 Wagtail's own migrations create ``Editors`` and ``Moderators`` with page permissions on the root
-page. This adds what the hub needs on top: editors publish guidance, maintain the taxonomy and the footer links;
-moderators can edit the taxonomy too. Run after every migrate (see ``HubConfig.ready``), so new
-models' permissions are granted as soon as they exist.
+page. This adds what the hub needs on top: editors publish guidance, maintain the taxonomy and
+the footer links; moderators can edit the taxonomy too. Run after every migrate (see
+``HubConfig.ready``), so new models' permissions are granted as soon as they exist.
 """
 
 from django.contrib.auth.models import Group, Permission

@@ -58,6 +58,18 @@ def _body(summary):
     return [("paragraph", f"<p>{summary}</p>")]
 
 
+def _on_home_pages(home, index, titles):
+    """The latest articles on the home page of each language."""
+    from wagtail.models import Locale
+
+    for language_code, title in titles.items():
+        locale = Locale.objects.get(language_code=language_code)
+        page = home.get_translation(locale).specific
+        page.body.append(("latest_items", {"title": title, "section": index.get_translation(
+            locale), "count": 3}))
+        publish(page)
+
+
 @register(order=90)
 def load_news(stdout):
     from home.models import HomePage
@@ -98,4 +110,5 @@ def load_news(stdout):
         arabic.objectives.set(Objective.objects.filter(locale=arabic.locale,
                                                        number__in=spec["objectives"]))
         publish(arabic)
+    _on_home_pages(home, index, {"en": "Latest news", "ar": "آخر الأخبار"})
     stdout.write(f"News and blog created ({len(ARTICLES)} articles, en and ar).")

@@ -36,6 +36,11 @@ class NewsIndexPage(RoutablePageMixin, SectionPage):
     listing = path("", name="listing")(to_view("news.views.serve_listing"))
     feed = path("feed/", name="feed")(to_view("news.views.serve_feed"))
 
+    def latest_items(self, count):
+        """The newest articles, for the home page's "latest items" block (one query)."""
+        return (ArticlePage.objects.live().public().filter(locale_id=self.locale_id)
+                .order_by("-date", "-pk").defer_streamfields()[:count])
+
 
 class SeriesPage(HubPage):
     """A blog series (e.g. civil society's voices on the Global Compact) and its articles."""

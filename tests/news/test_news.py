@@ -112,3 +112,16 @@ def test_listing_costs_a_fixed_number_of_queries(client, news):
     for n in range(15):
         article(news["en"], f"l{n}", series=news["series"], kind="blog")
     assert count() == small <= 15
+
+
+@pytest.mark.django_db
+def test_home_page_block_shows_the_latest_articles(client, news, home_pages):
+    for n, date in enumerate(((2026, 1, 1), (2026, 3, 1), (2025, 1, 1))):
+        article(news["en"], f"n{n}", date=date)
+    home = home_pages["en"]
+    home.body.append(("latest_items", {"title": "Latest news", "section": news["en"],
+                                       "count": 2}))
+    publish(home)
+    html = client.get("/en/").content.decode()
+    assert "Latest news" in html
+    assert html.index("Article n1") < html.index("Article n0") and "Article n2" not in html

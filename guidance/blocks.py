@@ -1,49 +1,13 @@
 """StreamField blocks of the guidance pages.
 
-The guide's headings carry an anchor computed in Python (``heading_anchor``) so the table of
-contents and the rendered ``id`` always agree, Arabic headings included (Django's default
-``slugify`` drops Arabic letters, hence ``allow_unicode``).
+The guide's headings carry anchors for its table of contents (``home.blocks.AnchoredBody``).
 """
 
-from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
-from home.blocks import CalloutBlock, DocumentLinkBlock, FigureBlock, HeadingBlock
+from home.blocks import AnchoredHeadingBlock, CalloutBlock, DocumentLinkBlock, FigureBlock
 from home.blocks import LinkBlock as BaseLinkBlock
-
-
-def heading_anchor(text):
-    return slugify(text, allow_unicode=True) or "section"
-
-
-def unique_anchors(texts):
-    """One anchor per heading text, in order; repeated texts get -2, -3… so every id is unique."""
-    seen = set()
-    anchors = []
-    for text in texts:
-        base = anchor = heading_anchor(text)
-        n = 1
-        while anchor in seen:
-            n += 1
-            anchor = f"{base}-{n}"
-        seen.add(anchor)
-        anchors.append(anchor)
-    return anchors
-
-
-class AnchoredHeadingBlock(HeadingBlock):
-    """A heading with an ``id``: the page passes ``anchor`` (unique on the page) when it renders
-    its blocks one by one; alone, the anchor is computed from the text."""
-
-    def get_context(self, value, parent_context=None):
-        context = super().get_context(value, parent_context=parent_context)
-        if not context.get("anchor"):
-            context["anchor"] = heading_anchor(value["text"])
-        return context
-
-    class Meta:
-        template = "guidance/blocks/heading.html"
 
 
 class LinkBlock(BaseLinkBlock):

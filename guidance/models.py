@@ -16,11 +16,12 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Locale
 from wagtail.search import index
 
+from home.blocks import AnchoredBody
 from hub.models import Objective, ThematicArea, term_link
 from hub.pages import HubPage, SectionPage, public
 from hub.structure import language_code_of, section_of_type
 
-from .blocks import ChapterStreamBlock, ExampleStreamBlock, ResourceStreamBlock, unique_anchors
+from .blocks import ChapterStreamBlock, ExampleStreamBlock, ResourceStreamBlock
 
 RICH_TEXT = ["bold", "italic", "link", "document-link", "ul", "ol", "h3", "h4"]
 RELATED_PRACTICES_LIMIT = 5
@@ -43,7 +44,7 @@ class GuidanceIndexPage(SectionPage):
         return context
 
 
-class GuidePage(HubPage):
+class GuidePage(AnchoredBody, HubPage):
     """The guide: chapters with an automatic table of contents."""
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -58,22 +59,6 @@ class GuidePage(HubPage):
 
     class Meta:
         verbose_name = _("guide")
-
-    def headings(self):
-        return [block for block in self.body if block.block_type == "heading"]
-
-    def table_of_contents(self):
-        """[(anchor, text, level)] of the heading blocks, anchors unique on the page."""
-        headings = self.headings()
-        anchors = unique_anchors(block.value["text"] for block in headings)
-        return [(anchor, block.value["text"], block.value["level"])
-                for anchor, block in zip(anchors, headings, strict=True)]
-
-    def blocks_with_anchors(self):
-        """[(block, anchor or "")]: the body as rendered, headings with their anchors."""
-        anchors = iter(anchor for anchor, _text, _level in self.table_of_contents())
-        return [(block, next(anchors) if block.block_type == "heading" else "")
-                for block in self.body]
 
 
 class HandbookPage(SectionPage):

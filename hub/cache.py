@@ -49,9 +49,9 @@ def forget(*keys):
 def _keys_for(instance):
     from wagtail.models import Locale, Page, PageViewRestriction, Site
 
-    from .models import NumberedTerm, SluggedTerm, ThematicAreaObjective
+    from .models import FooterLink, NumberedTerm, SluggedTerm, ThematicAreaObjective
 
-    if isinstance(instance, (Page, Site)):
+    if isinstance(instance, (Page, Site, FooterLink)):
         return (SITE_KEY,)
     if isinstance(instance, PageViewRestriction):
         return (PRIVATE_KEY, SITE_KEY)

@@ -223,3 +223,32 @@ def term_link(page, class_name, attribute, term, verbose_name, prefix, *, module
         "panels": [FieldPanel(attribute)],
         "Meta": meta,
     })
+
+class FooterLink(TranslatableMixin, models.Model):
+    """A link of the site footer, in one language (translated with the rest of the content);
+    editors add, order and change them under Snippets. To a page of the site, or to an address."""
+
+    label = models.CharField(_("label"), max_length=80)
+    page = models.ForeignKey("wagtailcore.Page", verbose_name=_("page"), null=True, blank=True,
+                             on_delete=models.CASCADE, related_name="+")
+    url = models.URLField(_("address"), blank=True)
+    sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    panels = [FieldPanel("label"), FieldPanel("page"), FieldPanel("url"),
+              FieldPanel("sort_order")]
+    translatable_fields = [TranslatableField("label"), SynchronizedField("url"),
+                           SynchronizedField("sort_order")]
+
+    class Meta(TranslatableMixin.Meta):
+        verbose_name = _("footer link")
+        verbose_name_plural = _("footer links")
+        ordering = ["sort_order", "pk"]
+
+    def __str__(self):
+        return self.label
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        if bool(self.page_id) == bool(self.url):
+            raise ValidationError({"page": _("Choose a page or give an address, not both.")})

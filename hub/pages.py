@@ -76,6 +76,20 @@ class HubPage(Page):
         site_id, _root_url, page_path = parts
         return site_id, absolute(""), page_path
 
+    @classmethod
+    def clean_subpage_models(cls):
+        """Wagtail's, plus the page types apps allow anywhere (``hub_anywhere_page_types``),
+        under every page that has children at all (``subpage_types`` not ``[]``)."""
+        allowed = super().clean_subpage_models()
+        if not cls.subpage_types:
+            return allowed
+        from django.apps import apps
+
+        from .registry import anywhere_page_types
+
+        extra = [apps.get_model(label) for label in anywhere_page_types()]
+        return allowed + [model for model in extra if model not in allowed]
+
     def frame(self, request):
         """The frame of this page for ``request`` (menu, language links, breadcrumbs…)."""
         from .frame import frame_for

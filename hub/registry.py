@@ -10,6 +10,9 @@ own ``wagtail_hooks.py`` with Wagtail's hooks, and the shared code asks for them
 - ``hub_account_menu_items``: a function taking the request, returning ``Link``s shown to a
   signed-in visitor on the profile page.
 - ``hub_header_links``: a function taking the request, returning ``Link``s for the site header.
+- ``hub_anywhere_page_types``: a function returning page models (``"app_label.model"``) that an
+  editor may place under any hub page that has children (e.g. the standard page); the base page
+  (``hub.pages.HubPage``) adds them to every parent's allowed types.
 
 Demo content has its own registry (``hub/demo.py``: each app's ``demo.py`` is discovered), and
 the pages checked by ``make audit`` are listed per app in ``<app>/audit_pages.json`` (the audit
@@ -29,6 +32,7 @@ SEARCH_TYPES = "hub_search_types"
 FACETS = "hub_facets"
 ACCOUNT_MENU_ITEMS = "hub_account_menu_items"
 HEADER_LINKS = "hub_header_links"
+ANYWHERE_PAGE_TYPES = "hub_anywhere_page_types"
 
 
 @dataclass(frozen=True)
@@ -118,3 +122,8 @@ def account_menu_items(request):
 def header_links(request):
     """[{label, href}] for the site header."""
     return _links(HEADER_LINKS, request)
+
+
+def anywhere_page_types():
+    """["app_label.model"] of the page types allowed under every hub page that has children."""
+    return _collect(ANYWHERE_PAGE_TYPES)

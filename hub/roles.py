@@ -1,11 +1,13 @@
 """The editorial roles of the hub, as Django groups with Wagtail permissions.
 
 Wagtail's own migrations create ``Editors`` and ``Moderators`` with page permissions on the root
-page. This adds what the hub needs on top: editors publish guidance and maintain the taxonomy;
-moderators can edit the taxonomy too. Run after every migrate (see ``HubConfig.ready``), so new
-models' permissions are granted as soon as they exist.
+page. This adds what the hub needs on top: editors publish guidance, maintain the taxonomy and
+the footer links and redirects; moderators can edit the taxonomy too. Run after every migrate (see
+``HubConfig.ready``), so new models' permissions are granted as soon as they exist.
 """
 
+from django.apps import apps
+from django.contrib.auth.management import create_permissions
 from django.contrib.auth.models import Group, Permission
 from wagtail.models import GroupPagePermission, Page
 
@@ -22,7 +24,9 @@ PAGE_PERMISSIONS = {
 }
 
 MODEL_PERMISSIONS = {
-    "Editors": [f"{action}_{model}" for model in TAXONOMY_MODELS for action in ("add", "change")],
+    "Editors": [f"{action}_{model}" for model in TAXONOMY_MODELS for action in ("add", "change")]
+    + ["add_footerlink", "change_footerlink", "delete_footerlink"]
+    + [f"wagtailredirects.{action}_redirect" for action in ("add", "change", "delete")],
     "Moderators": [f"change_{model}" for model in TAXONOMY_MODELS],
     "Reviewers": [],
 }
@@ -41,7 +45,9 @@ def ensure_roles():
                 content_type__app_label="wagtailcore", codename=codename
             )
             GroupPagePermission.objects.get_or_create(group=group, page=root, permission=permission)
-        codenames = MODEL_PERMISSIONS.get(name, ())
-        group.permissions.add(
-            *Permission.objects.filter(content_type__app_label="hub", codename__in=codenames)
-        )
+        for qualified in MODEL_PERMISSIONS.get(name, ()):
+            app_label, _dot, codename = qualified.rpartition(".")
+            if app_label:  # another app's: its permissions may not be created yet
+                create_permissions(apps.get_app_config(app_label), verbosity=0)
+            group.permissions.add(*Permission.objects.filter(
+                content_type__app_label=app_label or "hub", codename=codename))

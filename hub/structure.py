@@ -25,6 +25,7 @@ class SiteStructure:
     locale_ids: dict  # language code -> Locale id
     homes: dict = field(default_factory=dict)  # site id -> {language code: Page}
     sections: dict = field(default_factory=dict)  # home page id -> [Page]
+    footer: dict = field(default_factory=dict)  # locale id -> [FooterLink] (page selected)
 
     @cached_property
     def language_codes(self):
@@ -49,6 +50,11 @@ def _build_structure():
         by_path = {home.path: home.pk for home in homes}
         for page in public(Page.objects.filter(children).live()).order_by("path"):
             structure.sections[by_path[page.path[: -Page.steplen]]].append(page)
+    from .models import FooterLink
+
+    for link in FooterLink.objects.select_related("page"):
+        if link.page is None or link.page.live:
+            structure.footer.setdefault(link.locale_id, []).append(link)
     return structure
 
 
@@ -108,3 +114,8 @@ def section_of_type(request, model, language_code=None):
         if issubclass(page.specific_class or Page, model):
             return page
     return None
+
+
+def footer_links(request=None):
+    """The footer links of the active language, in their order, without a query."""
+    return site_structure(request).footer.get(locale_id(request=request), [])

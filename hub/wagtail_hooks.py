@@ -7,7 +7,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .models import TAXONOMY, NumberedTerm
+from .models import TAXONOMY, FooterLink, NumberedTerm
 
 ICONS = {"objective": "pick", "guidingprinciple": "success", "thematicarea": "folder-open-inverse",
          "sustainabledevelopmentgoal": "globe", "region": "site", "stakeholdertype": "group"}
@@ -49,3 +49,14 @@ register_snippet(TaxonomyGroup)
 def text_direction_follows_content():
     """Let editors type Arabic right-to-left in the admin (wagtail-localize#197)."""
     return format_html('<script src="{}" defer></script>', static("js/admin-dir-auto.js"))
+
+
+class FooterLinkViewSet(SnippetViewSet):
+    model = FooterLink
+    icon = "link"
+    menu_label = _("Footer links")
+    list_display = ["label", "page", "url", "sort_order", "locale"]
+    list_filter = ["locale"]
+
+
+register_snippet(FooterLinkViewSet)

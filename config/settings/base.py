@@ -38,6 +38,9 @@ INSTALLED_APPS = [
     "events",
     "newsletter",
     "outbox",
+    "editorial",
+    "library",
+    "news",
     # Translation
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -47,6 +50,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
+    "wagtail.contrib.table_block",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",

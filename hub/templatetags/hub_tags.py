@@ -7,11 +7,18 @@ cached site structure plus one query for the current page's translations and anc
 import os
 
 from django import template
+from django.templatetags.static import static
+from django.utils.translation import get_language, to_locale
+from django.utils.translation import gettext_lazy as _
 
-from hub import formatting, registry
+from hub import formatting, registry, structure
 from hub.frame import frame_for
 
 register = template.Library()
+
+SITE_NAME = _("GCM Knowledge Hub")
+SITE_DESCRIPTION = _("The knowledge hub of the Global Compact for Safe, Orderly and Regular "
+                     "Migration: guidance, practices and discussions.")
 
 
 def _frame(context):
@@ -35,6 +42,14 @@ def account_menu_items(context):
 def header_links(context):
     """[{label, href}] the apps add to the site header."""
     return registry.header_links(context.get("request"))
+
+
+@register.simple_tag(takes_context=True)
+def footer_links(context):
+    """[{label, href}] of the footer, as editors set them (Snippets → Footer links)."""
+    request = context.get("request")
+    return [{"label": link.label, "href": link.page.get_url(request) if link.page else link.url}
+            for link in structure.footer_links(request)]
 
 
 @register.simple_tag(takes_context=True)
@@ -79,3 +94,25 @@ register.filter("hub_filesize", formatting.format_filesize)
 def list_separator():
     """The comma between list items in the active language: «،» in Arabic."""
     return formatting.list_separator()
+
+
+@register.inclusion_tag("hub/includes/open_graph.html", takes_context=True)
+def open_graph(context):
+    """Open Graph and Twitter card metadata: the page's share image when it has one (a
+    ``share_image`` field), the site's otherwise."""
+    request = context.get("request")
+    if request is None:
+        return {}
+    page = context.get("page")
+    image = getattr(page, "share_image", None)
+    image_url = image.get_rendition("fill-1200x630").url if image else static("img/share.png")
+    return {
+        "title": (page.seo_title or page.title) if page is not None else SITE_NAME,
+        "description": getattr(page, "search_description", "") or SITE_DESCRIPTION,
+        "site_name": SITE_NAME,
+        "locale": to_locale(get_language()),
+        "url": request.build_absolute_uri(),
+        "image_url": request.build_absolute_uri(image_url),
+        "image_alt": image.default_alt_text if image else "",
+        "type": "article" if page is not None and page.depth > 2 else "website",
+    }

@@ -1,0 +1,111 @@
+"""News and blog, /<lang>/news/: articles (news, blog posts, statements, press releases) with
+their author or organisation, date, series, thematic areas and GCM objectives; a page per blog
+series; a filtered listing and an Atom feed on the repository's listing service."""
+
+import datetime
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import StreamField
+from wagtail.search import index
+
+from editorial.blocks import EditorialStreamBlock
+from hub.pages import HubPage, SectionPage, to_view
+
+
+class ArticleType(models.TextChoices):
+    NEWS = "news", pgettext_lazy("type of article", "News")
+    BLOG = "blog", pgettext_lazy("type of article", "Blog post")
+    STATEMENT = "statement", pgettext_lazy("type of article", "Statement")
+    PRESS_RELEASE = "press-release", pgettext_lazy("type of article", "Press release")
+
+
+class NewsIndexPage(RoutablePageMixin, SectionPage):
+    """The news of one language: the listing with its filters, and the Atom feed."""
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["news.ArticlePage", "news.SeriesPage"]
+
+    class Meta:
+        verbose_name = _("news and blog")
+
+    listing = path("", name="listing")(to_view("news.views.serve_listing"))
+    feed = path("feed/", name="feed")(to_view("news.views.serve_feed"))
+
+    def latest_items(self, count):
+        """The newest articles, for the home page's "latest items" block (one query)."""
+        return (ArticlePage.objects.live().public().filter(locale_id=self.locale_id)
+                .order_by("-date", "-pk").defer_streamfields()[:count])
+
+
+class SeriesPage(HubPage):
+    """A blog series (e.g. civil society's voices on the Global Compact) and its articles."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    parent_page_types = ["news.NewsIndexPage"]
+    subpage_types = []
+
+    content_panels = HubPage.content_panels + [FieldPanel("intro")]
+    search_fields = HubPage.search_fields + [index.SearchField("intro")]
+
+    class Meta:
+        verbose_name = _("blog series")
+        verbose_name_plural = _("blog series")
+
+    def serve(self, request, *args, **kwargs):
+        from .views import serve_series
+
+        return serve_series(self, request)
+
+
+class ArticlePage(HubPage):
+    date = models.DateField(_("date"), default=datetime.date.today)
+    article_type = models.CharField(_("type of article"), max_length=20,
+                                    choices=ArticleType.choices, default=ArticleType.NEWS)
+    author = models.CharField(_("author"), max_length=200, blank=True)
+    organisation = models.CharField(_("organisation"), max_length=200, blank=True)
+    series = models.ForeignKey("news.SeriesPage", verbose_name=_("series"), null=True,
+                               blank=True, on_delete=models.SET_NULL, related_name="articles")
+    summary = models.TextField(_("summary"), max_length=600, blank=True,
+                               help_text=_("Plain text: shown in listings and the feed."))
+    body = StreamField(EditorialStreamBlock(), verbose_name=_("body"), blank=True)
+    objectives = ParentalManyToManyField("hub.Objective", verbose_name=_("GCM objectives"),
+                                         blank=True, related_name="+")
+    thematic_areas = ParentalManyToManyField("hub.ThematicArea", verbose_name=_("thematic areas"),
+                                             blank=True, related_name="+")
+    share_image = models.ForeignKey(
+        "wagtailimages.Image", verbose_name=_("share image"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+")
+
+    parent_page_types = ["news.NewsIndexPage"]
+    subpage_types = []
+
+    content_panels = HubPage.content_panels + [
+        MultiFieldPanel([FieldPanel("date"), FieldPanel("article_type"), FieldPanel("author"),
+                         FieldPanel("organisation"), FieldPanel("series")],
+                        heading=_("Article details")),
+        FieldPanel("summary"), FieldPanel("body"),
+        FieldPanel("objectives"), FieldPanel("thematic_areas"),
+    ]
+    promote_panels = HubPage.promote_panels + [FieldPanel("share_image")]
+    search_fields = HubPage.search_fields + [
+        index.SearchField("summary"), index.SearchField("body"), index.SearchField("author"),
+        index.SearchField("organisation"), index.FilterField("article_type"),
+    ]
+
+    class Meta:
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
+
+    def get_context(self, request, *args, **kwargs):
+        from .services import related_pages
+
+        context = super().get_context(request, *args, **kwargs)
+        context["objectives"] = self.objectives.order_by("number")
+        context["related"] = related_pages(self)
+        return context

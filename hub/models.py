@@ -12,6 +12,7 @@ the same results whichever language's row it names.
 """
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
@@ -183,8 +184,8 @@ class UserProfile(models.Model):
         first = self.name[:150]
         last = f"({self.organisation})"[:150] if self.organisation else ""
         if (self.user.first_name, self.user.last_name) != (first, last):
-            type(self.user).objects.filter(pk=self.user_id).update(first_name=first,
-                                                                   last_name=last)
+            get_user_model().objects.filter(pk=self.user_id).update(first_name=first,
+                                                                    last_name=last)
             self.user.first_name, self.user.last_name = first, last
 
 

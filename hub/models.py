@@ -225,6 +225,13 @@ def term_link(page, class_name, attribute, term, verbose_name, prefix, *, module
         "Meta": meta,
     })
 
+def objective_links(through, page, numbers):
+    """Rows of ``through`` (a ``term_link`` to objectives) linking ``page`` to the objectives
+    numbered ``numbers`` in the page's language."""
+    return [through(objective=objective) for objective in
+            Objective.objects.filter(locale_id=page.locale_id, number__in=numbers)]
+
+
 class FooterLink(TranslatableMixin, models.Model):
     """A link of the site footer, in one language (translated with the rest of the content);
     editors add, order and change them under Snippets. To a page of the site, or to an address."""

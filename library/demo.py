@@ -33,9 +33,9 @@ def _document(slug, language_code, title):
 @register(order=85)
 def load_library(stdout):
     from home.models import HomePage
-    from hub.models import Objective
+    from hub.models import objective_links
 
-    from .models import DocumentType, LibraryDocumentPage, LibraryIndexPage
+    from .models import DocumentType, LibraryDocumentPage, LibraryIndexPage, LibraryObjective
 
     home = HomePage.objects.filter(locale__language_code="en").first()
     if home is None or LibraryIndexPage.objects.exists():
@@ -57,14 +57,12 @@ def load_library(stdout):
             publisher="United Nations General Assembly",
             document=_document(spec["slug"], "en", title))
         index.add_child(instance=page)
-        page.objectives.set(Objective.objects.filter(locale=page.locale,
-                                                     number__in=spec["objectives"]))
+        page.library_objectives = objective_links(LibraryObjective, page, spec["objectives"])
         publish(page)
         title, summary = spec["ar"]
         arabic = publish_translation(page, "ar", title=title, summary=summary,
                                      publisher="الجمعية العامة للأمم المتحدة",
                                      document=_document(spec["slug"], "ar", title))
-        arabic.objectives.set(Objective.objects.filter(locale=arabic.locale,
-                                                       number__in=spec["objectives"]))
+        arabic.library_objectives = objective_links(LibraryObjective, arabic, spec["objectives"])
         publish(arabic)
     stdout.write("Document library created (founding resolutions, en and ar).")

@@ -5,7 +5,7 @@ repeated values OR within a facet, AND across; counts are disjunctive)."""
 from practices.facet_index import FacetIndex
 from practices.listing import Listing, parse_filters, term_labels
 
-from .models import LibraryDocumentPage
+from .models import LibraryDocumentPage, LibraryObjective
 from .terms import FACETS
 
 DECLARED = {facet.name: facet for facet in FACETS}
@@ -31,10 +31,8 @@ def build(locale):
         positions["type"].setdefault(row[2], []).append(i)
         if row[4]:
             positions["region"].setdefault(row[4], []).append(i)
-    through = LibraryDocumentPage.objectives.through
-    for page_id, number in through.objects.filter(
-            librarydocumentpage__locale=locale).values_list(
-            "librarydocumentpage_id", "objective__number"):
+    for page_id, number in LibraryObjective.objects.filter(page__locale=locale).values_list(
+            "page_id", "objective__number"):
         i = index._position.get(page_id)
         if i is not None:
             positions["objective"].setdefault(str(number), []).append(i)

@@ -6,11 +6,11 @@ with the page, so site search finds a phrase that only the document contains."""
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
-from modelcluster.fields import ParentalManyToManyField
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.search import index
 
+from hub.models import Objective, term_link
 from hub.pages import HubPage, SectionPage, to_view
 
 
@@ -48,8 +48,6 @@ class LibraryDocumentPage(HubPage):
     summary = models.TextField(_("summary"), blank=True)
     region = models.ForeignKey("hub.Region", verbose_name=_("region"), null=True, blank=True,
                                on_delete=models.SET_NULL, related_name="+")
-    objectives = ParentalManyToManyField("hub.Objective", verbose_name=_("GCM objectives"),
-                                         blank=True, related_name="+")
     full_text = models.TextField(_("text of the document"), blank=True, editable=False,
                                  help_text=_("Extracted from the PDF after publishing."))
 
@@ -59,7 +57,7 @@ class LibraryDocumentPage(HubPage):
     content_panels = HubPage.content_panels + [
         FieldPanel("document"), FieldPanel("document_type"), FieldPanel("symbol"),
         FieldPanel("year"), FieldPanel("publisher"), FieldPanel("summary"),
-        FieldPanel("region"), FieldPanel("objectives"),
+        FieldPanel("region"), InlinePanel("library_objectives", label=_("GCM objectives")),
     ]
     search_fields = HubPage.search_fields + [
         index.SearchField("symbol"), index.SearchField("summary"), index.SearchField("full_text"),
@@ -72,6 +70,11 @@ class LibraryDocumentPage(HubPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["objectives"] = self.objectives.order_by("number")
+        context["objectives"] = [link.objective for link in self.library_objectives
+                                 .select_related("objective").order_by("objective__number")]
         context["download_label"] = _("Download the document")
         return context
+
+
+LibraryObjective = term_link(LibraryDocumentPage, "LibraryObjective", "objective", Objective,
+                             _("GCM objective"), "library", module=__name__)

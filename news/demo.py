@@ -73,9 +73,9 @@ def _on_home_pages(home, index, titles):
 @register(order=90)
 def load_news(stdout):
     from home.models import HomePage
-    from hub.models import Objective
+    from hub.models import objective_links
 
-    from .models import ArticlePage, NewsIndexPage, SeriesPage
+    from .models import ArticleObjective, ArticlePage, NewsIndexPage, SeriesPage
 
     home = HomePage.objects.filter(locale__language_code="en").first()
     if home is None or NewsIndexPage.objects.exists():
@@ -100,15 +100,13 @@ def load_news(stdout):
             article_type=spec["type"], date=datetime.date(*spec["date"]), author=author[0],
             organisation=organisation[0], series=series if spec.get("series") else None)
         index.add_child(instance=page)
-        page.objectives.set(Objective.objects.filter(locale=page.locale,
-                                                     number__in=spec["objectives"]))
+        page.article_objectives = objective_links(ArticleObjective, page, spec["objectives"])
         publish(page)
         title, summary = spec["ar"]
         arabic = publish_translation(
             page, "ar", title=title, summary=summary, body=_body(summary), author=author[1],
             organisation=organisation[1], series=arabic_series if spec.get("series") else None)
-        arabic.objectives.set(Objective.objects.filter(locale=arabic.locale,
-                                                       number__in=spec["objectives"]))
+        arabic.article_objectives = objective_links(ArticleObjective, arabic, spec["objectives"])
         publish(arabic)
     _on_home_pages(home, index, {"en": "Latest news", "ar": "آخر الأخبار"})
     stdout.write(f"News and blog created ({len(ARTICLES)} articles, en and ar).")

@@ -4,7 +4,7 @@ articles' facets (type, series, objective), newest first by the article's date."
 from practices.facet_index import FacetIndex
 from practices.listing import Listing, parse_filters, term_labels
 
-from .models import ArticlePage, SeriesPage
+from .models import ArticleObjective, ArticlePage, SeriesPage
 from .terms import FACETS
 
 DECLARED = {facet.name: facet for facet in FACETS}
@@ -29,8 +29,8 @@ def build(locale):
         positions["type"].setdefault(row[2], []).append(i)
         if row[4]:
             positions["series"].setdefault(row[4], []).append(i)
-    for page_id, number in ArticlePage.objectives.through.objects.filter(
-            articlepage__locale=locale).values_list("articlepage_id", "objective__number"):
+    for page_id, number in ArticleObjective.objects.filter(page__locale=locale).values_list(
+            "page_id", "objective__number"):
         i = index._position.get(page_id)
         if i is not None:
             positions["objective"].setdefault(str(number), []).append(i)

@@ -7,13 +7,13 @@ import datetime
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
-from modelcluster.fields import ParentalManyToManyField
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.search import index
 
 from editorial.blocks import EditorialStreamBlock
+from hub.models import Objective, ThematicArea, term_link
 from hub.pages import HubPage, SectionPage, to_view
 
 
@@ -74,10 +74,6 @@ class ArticlePage(HubPage):
     summary = models.TextField(_("summary"), max_length=600, blank=True,
                                help_text=_("Plain text: shown in listings and the feed."))
     body = StreamField(EditorialStreamBlock(), verbose_name=_("body"), blank=True)
-    objectives = ParentalManyToManyField("hub.Objective", verbose_name=_("GCM objectives"),
-                                         blank=True, related_name="+")
-    thematic_areas = ParentalManyToManyField("hub.ThematicArea", verbose_name=_("thematic areas"),
-                                             blank=True, related_name="+")
     share_image = models.ForeignKey(
         "wagtailimages.Image", verbose_name=_("share image"), null=True, blank=True,
         on_delete=models.SET_NULL, related_name="+")
@@ -90,7 +86,8 @@ class ArticlePage(HubPage):
                          FieldPanel("organisation"), FieldPanel("series")],
                         heading=_("Article details")),
         FieldPanel("summary"), FieldPanel("body"),
-        FieldPanel("objectives"), FieldPanel("thematic_areas"),
+        InlinePanel("article_objectives", label=_("GCM objectives")),
+        InlinePanel("article_areas", label=_("thematic areas")),
     ]
     promote_panels = HubPage.promote_panels + [FieldPanel("share_image")]
     search_fields = HubPage.search_fields + [
@@ -106,6 +103,13 @@ class ArticlePage(HubPage):
         from .services import related_pages
 
         context = super().get_context(request, *args, **kwargs)
-        context["objectives"] = self.objectives.order_by("number")
+        context["objectives"] = [link.objective for link in self.article_objectives
+                                 .select_related("objective").order_by("objective__number")]
         context["related"] = related_pages(self)
         return context
+
+
+ArticleObjective = term_link(ArticlePage, "ArticleObjective", "objective", Objective,
+                             _("GCM objective"), "article", module=__name__)
+ArticleArea = term_link(ArticlePage, "ArticleArea", "area", ThematicArea, _("thematic area"),
+                        "article", module=__name__)

@@ -9,7 +9,7 @@ RELATED_LIMIT = 4
 
 def related_pages(article):
     """{"practices": [...], "tools": [...]} of the article's language sharing an objective."""
-    ids = list(article.objectives.values_list("pk", flat=True))
+    ids = list(article.article_objectives.values_list("objective_id", flat=True))
     if not ids:
         return {"practices": [], "tools": []}
     fields = ("id", "title", "url_path", "locale_id", "path", "depth", "translation_key")

@@ -10,6 +10,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from hub.demo import publish, publish_translation
+from hub.models import Objective
 from library.models import LibraryDocumentPage, LibraryIndexPage
 from news.models import ArticlePage, NewsIndexPage
 
@@ -44,17 +45,21 @@ def translate(client, page, locale, **fields):
 def test_editor_publishes_an_article_and_a_document_in_both_languages(
         client, editor, sections, locales, django_capture_on_commit_callbacks):
     client.force_login(editor)
+    objective = Objective.objects.get(locale=locales["en"], number=23)
     data = nested_form_data({
         "title": "Arab States meet on the regional review", "slug": "regional-review",
         "date": "2026-11-20", "article_type": "news", "author": "", "organisation": "Network",
         "series": "", "summary": "Focal points agreed on the format.",
         "body": streamfield([("paragraph", rich_text("<p>Focal points met.</p>"))]),
+        "article_objectives": inline_formset([{"objective": objective.pk}]),
+        "article_areas": inline_formset([]),
         "comments": inline_formset([]), "action-publish": "publish",
     })
     response = client.post(f"/admin/pages/add/news/articlepage/{sections['news'].pk}/", data)
     assert response.status_code == 302, response.content.decode()[:2000]
     article = ArticlePage.objects.get(slug="regional-review")
-    assert article.live
+    assert article.live and [link.objective for link in article.article_objectives.all()] == [
+        objective]
 
     upload = SimpleUploadedFile("gcm.pdf", (PDF / "a-res-73-195-en.pdf").read_bytes(),
                                 content_type="application/pdf")
@@ -66,6 +71,7 @@ def test_editor_publishes_an_article_and_a_document_in_both_languages(
         "title": "Founding resolution", "slug": "founding", "document": document_id,
         "document_type": "resolution", "symbol": "A/RES/73/195", "year": "2018",
         "publisher": "General Assembly", "summary": "", "region": "",
+        "library_objectives": inline_formset([]),
         "comments": inline_formset([]), "action-publish": "publish",
     })
     with django_capture_on_commit_callbacks(execute=True):

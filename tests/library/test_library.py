@@ -11,8 +11,13 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.documents import get_document_model
 
 from hub.demo import publish, publish_translation
-from hub.models import Objective
-from library.models import DocumentType, LibraryDocumentPage, LibraryIndexPage
+from hub.models import objective_links
+from library.models import (
+    DocumentType,
+    LibraryDocumentPage,
+    LibraryIndexPage,
+    LibraryObjective,
+)
 
 FILES = Path(__file__).resolve().parents[2] / "library" / "demo_files"
 
@@ -37,7 +42,7 @@ def add_document(index, slug, *, file="a-res-73-195-en.pdf", kind=DocumentType.R
                                document_type=kind, symbol="A/RES/73/195",
                                document=document(file))
     index.add_child(instance=page)
-    page.objectives.set(Objective.objects.filter(locale=page.locale, number__in=objectives))
+    page.library_objectives = objective_links(LibraryObjective, page, objectives)
     return publish(page)
 
 

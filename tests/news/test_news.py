@@ -9,8 +9,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from hub.demo import publish, publish_translation
-from hub.models import Objective
-from news.models import ArticlePage, NewsIndexPage, SeriesPage
+from hub.models import Objective, objective_links
+from news.models import ArticleObjective, ArticlePage, NewsIndexPage, SeriesPage
 from tests.factories import make_practice
 
 
@@ -30,7 +30,7 @@ def article(index, slug, *, kind="news", series=None, objectives=(), date=(2026,
     page = ArticlePage(title=f"Article {slug}", slug=slug, article_type=kind, series=series,
                        summary=f"Summary of {slug} <b>bold?</b>", date=datetime.date(*date))
     index.add_child(instance=page)
-    page.objectives.set(Objective.objects.filter(locale=page.locale, number__in=objectives))
+    page.article_objectives = objective_links(ArticleObjective, page, objectives)
     return publish(page)
 
 

@@ -196,10 +196,29 @@ class EventPage(RoutablePageMixin, HubPage):
         context["when"] = when(self)
         context["ics_url"] = self.url + "event.ics"
         context["index_url"] = self.get_parent().url
+        titles = term_titles(self.locale)
+        context["region_title"] = (
+            titles["region"].get(self.region.slug, self.region.title) if self.region else "")
         context["objectives"] = [
-            link.objective for link in self.event_objectives.select_related("objective")
+            {"number": link.objective.number,
+             "short_title": titles["objective"].get(link.objective.number,
+                                                   link.objective.short_title)}
+            for link in self.event_objectives.select_related("objective")
         ]
         return context
+
+
+def term_titles(locale):
+    """Region and objective titles in ``locale``, by their language-independent keys (two
+    queries). An event may link the terms of another language (the taxonomy has a row per
+    language); a reader sees them in the page's language."""
+    return {
+        "region": dict(Region.objects.filter(locale=locale).values_list("slug", "title")),
+        "objective": {
+            number: short_title or title for number, short_title, title in
+            Objective.objects.filter(locale=locale).values_list("number", "short_title", "title")
+        },
+    }
 
 
 class EventObjective(Orderable):

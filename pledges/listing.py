@@ -11,6 +11,7 @@ import dataclasses
 
 from django.db.models import Prefetch
 
+from hub.formatting import isolate
 from practices.facet_index import FacetIndex
 from practices.listing import Listing, parse_filters, term_labels
 
@@ -91,7 +92,10 @@ def with_champions(index):
 
 
 def labels(locale):
-    return term_labels(locale, FACETS)
+    found = dict(term_labels(locale, FACETS))
+    # ISO 4217 codes read the same in every language: isolated in right-to-left text.
+    found["currency"] = [(key, isolate(key)) for key, _label in found.get("currency", ())]
+    return found
 
 
 CARD_DEFERRED = ("description", "partners", "target")

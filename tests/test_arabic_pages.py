@@ -302,14 +302,9 @@ def test_discussions_index_says_which_spaces_exist_only_in_another_language(demo
 
 
 # Pages of apps that joined after this check and still show English or another date style in
-# Arabic (region names from the English taxonomy, UN double month names, Arabic-Indic digits,
-# "English" in the newsletter's language list). Listed so that the check covers every other
-# audited page now; each entry must be removed once its page is clean (the test says so).
-KNOWN_LEAKS = {"audit: events", "audit: event", "audit: newsletter",
-               # Latin commas between numbers in lists, a bare year in <time>, currency codes
-               # in Latin, an Arabic notice marked lang="en".
-               "audit: pledges", "audit: pledge-dashboard", "audit: pledge-form",
-               "audit: review-cycle"}
+# Arabic. Listed so that the check covers every other audited page; each entry must be removed
+# once its page is clean (the test says so). Empty: every audited page reads clean.
+KNOWN_LEAKS = set()
 # Pages the demo submitter may not open (a government focal point's review form).
 OTHER_ROLE = {"audit: review-form"}
 

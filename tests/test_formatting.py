@@ -40,6 +40,25 @@ def test_numbers_sizes_and_lists_in_arabic():
         assert formatting.format_list(["PDF", "614 bytes"]) == "PDF, 614 bytes"
 
 
+def test_amounts_of_money_in_one_format_per_language():
+    """Amounts are Decimal all the way: grouped, cents only when there are some, the currency
+    code isolated for right-to-left text."""
+    from decimal import Decimal
+
+    for language in ("ar", "en"):
+        with translation.override(language):
+            assert formatting.format_amount(Decimal("1500000.00")) == "1,500,000"
+            assert formatting.format_amount(Decimal("2500.5")) == "2,500.50"
+            assert formatting.format_amount(Decimal("999999999999.99")) == "999,999,999,999.99"
+            assert formatting.format_amount(None) == ""
+            assert formatting.format_money(Decimal("750"), "USD") == (
+                '750 <bdi dir="ltr">USD</bdi>')
+    template = Template("{% load hub_tags %}{{ a|hub_money:'EUR' }}|{{ 'MAD'|hub_isolate }}")
+    with translation.override("ar"):
+        assert template.render(Context({"a": Decimal("12000.00")})) == (
+            '12,000 <bdi dir="ltr">EUR</bdi>|<bdi dir="ltr">MAD</bdi>')
+
+
 def test_countries_named_and_sorted_in_the_page_language():
     with translation.override("ar"):
         choices = formatting.country_choices()

@@ -30,6 +30,16 @@ def test_one_date_format_per_language(language, day, moment):
         assert template.render(Context({"d": MOMENT})) == f"{day}|{moment}|{day}"
 
 
+def test_every_month_reads_as_the_hubs_month_names():
+    """Django's month names are the hub's (the leak check reads dates with them), April
+    included: «أبريل» as the source documents write it, not Django's «إبريل»."""
+    from django.utils.dates import MONTHS
+
+    with translation.override("ar"):
+        assert [str(MONTHS[month]) for month in range(1, 13)] == list(formatting.ARABIC_MONTHS)
+        assert formatting.format_date(date(2026, 4, 5)) == "5 أبريل 2026"
+
+
 def test_numbers_sizes_and_lists_in_arabic():
     with translation.override("ar"):
         assert formatting.format_number(12345) == "12,345"

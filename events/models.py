@@ -25,6 +25,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from hub.cache import TERMS_KEY, cached_in
 from hub.models import Objective, Region
 from hub.pages import HubPage, SectionPage, to_view
 
@@ -209,16 +210,21 @@ class EventPage(RoutablePageMixin, HubPage):
 
 
 def term_titles(locale):
-    """Region and objective titles in ``locale``, by their language-independent keys (two
-    queries). An event may link the terms of another language (the taxonomy has a row per
-    language); a reader sees them in the page's language."""
-    return {
-        "region": dict(Region.objects.filter(locale=locale).values_list("slug", "title")),
-        "objective": {
-            number: short_title or title for number, short_title, title in
-            Objective.objects.filter(locale=locale).values_list("number", "short_title", "title")
-        },
-    }
+    """Region and objective titles in ``locale``, by their language-independent keys. An event
+    may link the terms of another language (the taxonomy has a row per language); a reader
+    sees them in the page's language. Kept with the hub's taxonomy cache (``hub/cache.py``),
+    which forgets it when a term changes."""
+    def build():
+        return {
+            "region": dict(Region.objects.filter(locale=locale).values_list("slug", "title")),
+            "objective": {
+                number: short_title or title for number, short_title, title in
+                Objective.objects.filter(locale=locale).values_list(
+                    "number", "short_title", "title")
+            },
+        }
+
+    return cached_in(TERMS_KEY, ("event titles", locale.pk), build)
 
 
 class EventObjective(Orderable):

@@ -92,7 +92,7 @@ def test_arabic_financial_pledge_published_counted_and_updated(page, live_server
     assert "تعهد واحد" in heading
     pledge = PledgePage.objects.get()
     page.goto(f"{url}{pledge.url}")
-    assert "250000.50 USD" in page.locator(".amount").inner_text()
+    assert "250,000.50 USD" in page.locator(".amount").inner_text()
     assert page.locator("[data-status]").first.get_attribute("data-status") == "announced"
 
     # The maker reports progress; the published pledge is unchanged until moderation.

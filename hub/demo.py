@@ -5,10 +5,13 @@ nothing when its content is already there, so ``load_demo_content`` can run on e
 ``hub`` does not import the feature apps; it discovers their ``demo`` modules.
 """
 
+import logging
 from collections import Counter
 
 from django.utils.module_loading import autodiscover_modules
 from wagtail.models import Locale
+
+logger = logging.getLogger(__name__)
 
 _LOADERS = []
 
@@ -61,7 +64,13 @@ def link_translation(page, translation):
     from wagtail_localize.segments import StringSegmentValue
     from wagtail_localize.segments.extract import extract_segments
 
-    source, _created = TranslationSource.get_or_create_from_instance(page)
+    try:
+        source, _created = TranslationSource.get_or_create_from_instance(page)
+    except (TypeError, ValueError):
+        # A block value missing a field (None where a string belongs) cannot be segmented;
+        # editors' pages always have one. The page stays a translation by its key.
+        logger.warning("No translation source for %s: a block value is incomplete.", page)
+        return None
     record, _created = Translation.objects.get_or_create(
         source=source, target_locale_id=translation.locale_id, defaults={"enabled": True})
     # The translation's strings by their place in the page (field, block id), in order; a

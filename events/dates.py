@@ -1,34 +1,19 @@
 """Dates of events in the visitor's language, in the event's time zone.
 
-Arabic month names follow the UN's double names used by the source documents
-(«حزيران/يونيو»), which Django's Arabic format does not give: the month names are translated in
-this app's catalogue. Digits stay Western in both languages.
+Month names are the hub's (``hub/formatting.py``): the ones Django's ``DATE_FORMAT`` shows
+elsewhere on the site, so an event reads «17 مايو 2022» like every other date. Digits stay
+Western in both languages.
 """
 
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+from django.utils.dates import MONTHS
 from django.utils.translation import gettext as _
-from django.utils.translation import pgettext_lazy
-
-MONTHS = [
-    pgettext_lazy("month name", "January"),
-    pgettext_lazy("month name", "February"),
-    pgettext_lazy("month name", "March"),
-    pgettext_lazy("month name", "April"),
-    pgettext_lazy("month name", "May"),
-    pgettext_lazy("month name", "June"),
-    pgettext_lazy("month name", "July"),
-    pgettext_lazy("month name", "August"),
-    pgettext_lazy("month name", "September"),
-    pgettext_lazy("month name", "October"),
-    pgettext_lazy("month name", "November"),
-    pgettext_lazy("month name", "December"),
-]
 
 
 def month_name(month):
-    return str(MONTHS[month - 1])
+    return str(MONTHS[month])
 
 
 def month_label(year, month):
@@ -70,6 +55,11 @@ class When:
     start: datetime
     end: datetime
     utc: str = ""
+
+    @property
+    def is_date(self):
+        """One whole day: the text is a single date of the hub's format (a ``<time>``)."""
+        return self.text == day_label(self.start)
 
 
 def when(event):

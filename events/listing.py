@@ -22,7 +22,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from .dates import month_label
-from .models import EventObjective, EventPage, EventType
+from .models import EventObjective, EventPage, EventType, term_titles
 
 FACETS = ("type", "region", "objective", "year")
 FACET_LABELS = {
@@ -70,8 +70,9 @@ def parse(get):
 
 
 def events_of(index):
-    """The live, public events under ``index``, earliest first, with region and objectives."""
-    return list(
+    """The live, public events under ``index``, earliest first, with region and objectives
+    titled in the index's language (``region_title``, ``objective_titles``)."""
+    events = list(
         EventPage.objects.child_of(index).live().public()
         .select_related("region")
         .prefetch_related(Prefetch(
@@ -80,6 +81,16 @@ def events_of(index):
         ))
         .order_by("start", "pk")
     )
+    titles = term_titles(index.locale)
+    for event in events:
+        event.region_title = (titles["region"].get(event.region.slug, event.region.title)
+                              if event.region else "")
+        event.objective_titles = {
+            link.objective.number: titles["objective"].get(
+                link.objective.number, link.objective.short_title or link.objective.title)
+            for link in event.event_objectives.all()
+        }
+    return events
 
 
 def keys_of(event):
@@ -106,12 +117,9 @@ def _option_labels(events):
     labels = {"type": dict(EventType.choices), "region": {}, "objective": {}, "year": {}}
     for event in events:
         if event.region:
-            labels["region"][event.region.slug] = event.region.title
-        for link in event.event_objectives.all():
-            objective = link.objective
-            labels["objective"][str(objective.number)] = (
-                f"{objective.number}. {objective.short_title or objective.title}"
-            )
+            labels["region"][event.region.slug] = event.region_title
+        for number, title in event.objective_titles.items():
+            labels["objective"][str(number)] = f"{number}. {title}"
     return labels
 
 

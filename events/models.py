@@ -23,6 +23,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_pat
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
+from hub.cache import TERMS_KEY, cached_in
 from hub.models import Objective, Region, term_link
 from hub.pages import HubPage, SectionPage, to_view
 
@@ -194,10 +195,34 @@ class EventPage(RoutablePageMixin, HubPage):
         context["when"] = when(self)
         context["ics_url"] = self.url + "event.ics"
         context["index_url"] = self.get_parent().url
+        titles = term_titles(self.locale)
+        context["region_title"] = (
+            titles["region"].get(self.region.slug, self.region.title) if self.region else "")
         context["objectives"] = [
-            link.objective for link in self.event_objectives.select_related("objective")
+            {"number": link.objective.number,
+             "short_title": titles["objective"].get(link.objective.number,
+                                                   link.objective.short_title)}
+            for link in self.event_objectives.select_related("objective")
         ]
         return context
+
+
+def term_titles(locale):
+    """Region and objective titles in ``locale``, by their language-independent keys. An event
+    may link the terms of another language (the taxonomy has a row per language); a reader
+    sees them in the page's language. Kept with the hub's taxonomy cache (``hub/cache.py``),
+    which forgets it when a term changes."""
+    def build():
+        return {
+            "region": dict(Region.objects.filter(locale=locale).values_list("slug", "title")),
+            "objective": {
+                number: short_title or title for number, short_title, title in
+                Objective.objects.filter(locale=locale).values_list(
+                    "number", "short_title", "title")
+            },
+        }
+
+    return cached_in(TERMS_KEY, ("event titles", locale.pk), build)
 
 
 EventObjective = term_link(EventPage, "EventObjective", "objective", Objective,

@@ -5,8 +5,13 @@ nothing when its content is already there, so ``load_demo_content`` can run on e
 ``hub`` does not import the feature apps; it discovers their ``demo`` modules.
 """
 
+import logging
+from collections import Counter
+
 from django.utils.module_loading import autodiscover_modules
 from wagtail.models import Locale
+
+logger = logging.getLogger(__name__)
 
 _LOADERS = []
 
@@ -52,4 +57,53 @@ def publish_translation(page, language_code, **fields):
     translation = translation.specific
     for name, value in fields.items():
         setattr(translation, name, value)
-    return publish(translation)
+    publish(translation)
+    link_translation(page, translation)
+    return translation
+
+
+def link_translation(page, translation):
+    """Record in wagtail-localize that ``translation`` translates ``page``, as its "Translate"
+    action does: a ``TranslationSource`` of the page and a ``Translation`` into the other
+    locale, with the strings the translation already has imported as its translations. Editors
+    then see one content in two languages in the admin: they edit the Arabic in the translation
+    editor and sync it when the English changes. Idempotent."""
+    from wagtail_localize.models import Translation, TranslationSource
+    from wagtail_localize.segments import StringSegmentValue
+    from wagtail_localize.segments.extract import extract_segments
+
+    try:
+        source, _created = TranslationSource.get_or_create_from_instance(page)
+    except (TypeError, ValueError):
+        # A block value missing a field (None where a string belongs) cannot be segmented;
+        # editors' pages always have one. The page stays a translation by its key.
+        logger.warning("No translation source for %s: a block value is incomplete.", page)
+        return None
+    record, _created = Translation.objects.get_or_create(
+        source=source, target_locale_id=translation.locale_id, defaults={"enabled": True})
+    # The translation's strings by their place in the page (field, block id), in order; a
+    # field whose blocks were written anew (other ids) pairs its strings in order when it has
+    # as many as the source.
+    strings, by_field = {}, {}
+    for segment in extract_segments(translation):
+        if isinstance(segment, StringSegmentValue):
+            strings.setdefault(segment.path, []).append(segment.string.data)
+            by_field.setdefault(segment.path.split(".")[0], []).append(segment.string.data)
+    po = record.export_po()
+    entries = [entry for entry in po if not entry.obsolete]
+    per_field = Counter(entry.msgctxt.split(".")[0] for entry in entries)
+    seen_path, seen_field = Counter(), Counter()
+    for entry in entries:
+        field = entry.msgctxt.split(".")[0]
+        position, in_field = seen_path[entry.msgctxt], seen_field[field]
+        seen_path[entry.msgctxt] += 1
+        seen_field[field] += 1
+        found = strings.get(entry.msgctxt, ())
+        if entry.msgstr:
+            continue
+        if position < len(found):
+            entry.msgstr = found[position]
+        elif len(by_field.get(field, ())) == per_field[field]:
+            entry.msgstr = by_field[field][in_field]
+    record.import_po(po, tool_name="demo")
+    return record

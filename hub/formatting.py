@@ -5,8 +5,11 @@ Templates use the ``hub_date``, ``hub_datetime``, ``hub_number`` and ``hub_files
 the test suite's leak check fails any Arabic page that shows a date in another shape.
 """
 
+from decimal import Decimal
+
 from django.template.defaultfilters import filesizeformat
 from django.utils import formats, timezone
+from django.utils.html import format_html
 from django.utils.translation import get_language
 
 # What a hub date looks like in each language, for the checks of the test suite.
@@ -41,6 +44,32 @@ def format_number(value):
     if value is None or value == "":
         return ""
     return formats.number_format(value, force_grouping=abs(value) >= 10000)
+
+
+def format_amount(value):
+    """An amount of money in the language's number format, exact (``Decimal``, never a float):
+    «1,500,000» for a whole amount, «2,500.50» with its cents; grouped by thousands from 1,000
+    so that sums line up in a table."""
+    if value is None or value == "":
+        return ""
+    value = Decimal(value)
+    places = 0 if value == value.to_integral_value() else 2
+    return formats.number_format(value, decimal_pos=places, force_grouping=True)
+
+
+def isolate(code):
+    """A Latin code shown in Arabic text (an ISO 4217 currency, a file type), isolated so that
+    it reads left to right and is marked as such: ``<bdi dir="ltr">USD</bdi>``."""
+    if not code:
+        return ""
+    return format_html('<bdi dir="ltr">{}</bdi>', code)
+
+
+def format_money(value, currency):
+    """«1,500,000 USD»: the amount in the language's format, the currency code isolated."""
+    if value is None or value == "":
+        return ""
+    return format_html("{} {}", format_amount(value), isolate(currency))
 
 
 def format_filesize(size):

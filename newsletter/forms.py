@@ -2,6 +2,7 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from hub.formatting import language_choices
 from hub.forms import honeypot_field
 from hub.models import Objective
 
@@ -22,6 +23,8 @@ class PreferencesForm(forms.Form):
     def __init__(self, *args, language_code="en", **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["topics"].choices = topic_choices(language_code)
+        # Each language named in the reader's language («الإنجليزية»), as everywhere else.
+        self.fields["language"].choices = language_choices()
 
     def clean_topics(self):
         return sorted(int(value) for value in self.cleaned_data["topics"])

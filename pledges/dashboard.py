@@ -16,6 +16,7 @@ from django.http import QueryDict
 from django.utils.translation import get_language_bidi
 from django.utils.translation import gettext as _
 
+from hub.formatting import format_amount
 from practices.listing import Filters, Listing
 
 WIDTH = 640
@@ -112,7 +113,7 @@ def build(listing, facets, request):
     amounts = amounts_by_currency(listing)
     amount_chart = bar_chart(
         "amounts", _("Pledged amounts by currency"),
-        [{"label": f"{currency} {total:,.2f}", "key": currency, "values": [count],
+        [{"label": f"{currency} {format_amount(total)}", "key": currency, "values": [count],
           "currency": currency, "total": total, "href": _href(filters, "currency", currency)}
          for currency, count, total in amounts], rtl,
     )

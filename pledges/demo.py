@@ -9,7 +9,7 @@ from django.utils.text import slugify
 from wagtail.models import Locale
 
 from home.models import HomePage
-from hub.demo import publish, publish_child, register
+from hub.demo import link_translation, publish, publish_child, register
 from hub.models import Objective, StakeholderType
 from practices.models import PracticePage
 
@@ -148,6 +148,7 @@ def load_pledges(stdout):
                 _fill(translation, *common, arabic, "ar")
                 translation.save()
                 publish(translation)
+                link_translation(page, translation)
         else:
             page = PledgePage(locale=arabic, title=ar, slug=f"pledge-ar-{number}",
                               summary=_summary(ar, entity, "ar"))

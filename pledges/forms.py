@@ -117,6 +117,8 @@ class PledgeForm(HoneypotMixin, LinkFieldsMixin, forms.Form):
     currency = forms.ChoiceField(
         label=_("Currency"), required=False,
         choices=[("", _("No currency"))] + CURRENCY_CHOICES,
+        # ISO 4217 codes read left to right in both languages.
+        widget=forms.Select(attrs={"dir": "ltr"}),
         help_text=_("ISO 4217 code of the amount's currency."),
     )
     objectives = _term("objectives", label=_("GCM objectives"),

@@ -9,6 +9,7 @@ Extra parameters: ``type`` (financial, human-resources, process, policy), ``stat
 
 from django.db.models import Prefetch
 
+from hub.formatting import isolate
 from practices.facet_index import FacetIndex, add_linked_positions
 from practices.listing import Listing, declarations, parse_filters, term_labels
 
@@ -67,7 +68,10 @@ def build(locale):
 
 
 def labels(locale):
-    return term_labels(locale, FACETS)
+    found = dict(term_labels(locale, FACETS))
+    # ISO 4217 codes read the same in every language: isolated in right-to-left text.
+    found["currency"] = [(key, isolate(key)) for key, _label in found.get("currency", ())]
+    return found
 
 
 CARD_DEFERRED = ("description", "partners", "target")

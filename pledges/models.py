@@ -45,7 +45,7 @@ CURRENCIES = (
     "PHP", "QAR", "SAR", "SDG", "SEK", "TND", "TRY", "USD", "XAF", "XOF", "YER", "ZAR",
 )
 CURRENCY_CHOICES = [(code, code) for code in CURRENCIES]
-Currency = models.TextChoices("Currency", CURRENCY_CHOICES)
+Currency = models.TextChoices("Currency", [(code, (code, code)) for code in CURRENCIES])
 
 
 class PledgeType(models.TextChoices):

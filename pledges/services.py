@@ -10,7 +10,7 @@ live revision stays visible.
 from django.conf import settings
 from django.db import transaction
 from django.utils.text import slugify
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail.coreutils import find_available_slug
 from wagtail.models import Locale, WorkflowState
@@ -34,9 +34,17 @@ from .workflow import WORKFLOW_NAME
 
 DAILY_LIMIT = practice_services.DAILY_LIMIT
 
+# The state of a pledge: in Arabic the adjectives agree with «تعهد» (masculine), not with the
+# practices' «ممارسة».
 STATE_LABELS = {
-    **practice_services.STATE_LABELS,
-    "in_screening": _("In moderation"),
+    "draft": pgettext_lazy("pledge state", "Draft"),
+    "submitted": pgettext_lazy("pledge state", "Submitted"),
+    "in_screening": pgettext_lazy("pledge state", "In moderation"),
+    "in_peer_review": pgettext_lazy("pledge state", "In peer review"),
+    "changes_requested": pgettext_lazy("pledge state", "Changes requested"),
+    "published": pgettext_lazy("pledge state", "Published"),
+    "unpublished": pgettext_lazy("pledge state", "Unpublished"),
+    "rejected": pgettext_lazy("pledge state", "Rejected"),
     "update_in_review": _("Published; update awaiting moderation"),
     "update_changes_requested": _("Published; changes requested on the update"),
 }

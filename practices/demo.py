@@ -12,7 +12,7 @@ from django.utils.text import slugify
 from wagtail.models import Locale
 
 from home.models import HomePage
-from hub.demo import publish, publish_child, register
+from hub.demo import link_translation, publish, publish_child, register
 from hub.models import GuidingPrinciple, Objective, Region, StakeholderType
 
 from .models import (
@@ -325,6 +325,7 @@ def load_practices(stdout):
                 _link(translation, record, arabic)
                 translation.save()
                 publish(translation)
+                link_translation(page, translation)
         else:
             # Arabic only: a readable Arabic address (Wagtail allows Unicode slugs).
             page = PracticePage(locale=arabic,

@@ -39,7 +39,7 @@ def cycle_specs(data):
         english = {**common, "title": f"Regional review: {entry['region_en']}",
                    "dates": entry["dates_en"]}
         arabic = {"title": f"الاستعراض الإقليمي: {entry['region_ar']}",
-                  "dates": entry["dates_ar"]}
+                  "dates": entry.get("dates_ar_shown", entry["dates_ar"])}
         if entry["region_en"] == "Arab region":
             arab = data["arab_region"]
             english["coordinators"] = "\n".join(c["en"] for c in arab["coordinators"])
@@ -47,7 +47,8 @@ def cycle_specs(data):
             english["timeline"] = [("step", {"when": s["when_en"], "title": s["en"],
                                              "status": s.get("status_in_seed", "")})
                                    for s in arab["timeline"]]
-            arabic["timeline"] = [("step", {"when": s["when_ar"], "title": s["ar"],
+            arabic["timeline"] = [("step", {"when": s.get("when_ar_shown", s["when_ar"]),
+                                            "title": s["ar"],
                                             "status": s.get("status_in_seed", "")})
                                   for s in arab["timeline"]]
             english["body"] = f"<p>{arab['process_title']['en']}.</p>"

@@ -20,7 +20,7 @@ ACRONYMS = {"GCM", "IMRF", "SDG", "SDGs", "MPTF", "IOM", "UN", "UNHCR", "ILO", "
             "A/RES/73/195",
             # Names of file formats, products and keys, which have no Arabic name of their own.
             "PDF", "RSS", "Atom", "JSON", "CSV", "URL", "Word", "Excel", "PowerPoint",
-            "OpenDocument", "JPEG", "PNG", "WebP", "GIF", "Ctrl", "Cmd", "Mac"}
+            "OpenDocument", "iCalendar", "JPEG", "PNG", "WebP", "GIF", "Ctrl", "Cmd", "Mac"}
 # Addresses are Latin by nature (the allow-list of the issue): web and e-mail addresses.
 ADDRESS = re.compile(r"[a-z][a-z0-9+.-]*://\S*|[\w.+-]+@[\w-]+\.[\w.-]+")
 LATIN = re.compile(r"[A-Za-z][A-Za-z0-9/.\-]*")

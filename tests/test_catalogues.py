@@ -161,7 +161,6 @@ def test_glossary_terms_in_every_arabic_string_the_site_can_show():
         ("Password confirmation", "تأكيد كلمة المرور"),
         ("handbook", "الكتيّب"),
         ("guide", "الدليل"),
-        ("Submitted", "مُقدَّمة"),
         ("Submitted on", "تاريخ التقديم"),
         ("Ethiopia", "إثيوبيا"),
     ],
@@ -169,6 +168,25 @@ def test_glossary_terms_in_every_arabic_string_the_site_can_show():
 def test_words_the_issue_found_wrong(msgid, arabic):
     with translation.override("ar"):
         assert translation.gettext(msgid) == arabic
+
+
+@pytest.mark.parametrize(
+    ("context", "msgid", "arabic"),
+    [
+        # A state agrees with what is in that state: «ممارسة» is feminine, «تعهد» and
+        # «استعراض» masculine; one msgid without context would give one form for all.
+        ("practice state", "Submitted", "مُقدَّمة"),
+        ("pledge state", "Submitted", "مُقدَّم"),
+        ("practice state", "Published", "منشورة"),
+        ("pledge state", "Published", "منشور"),
+        ("review state", "Published", "منشور"),
+        ("practice state", "Unpublished", "أُلغي نشرها"),
+        ("pledge state", "Unpublished", "أُلغي نشره"),
+    ],
+)
+def test_words_that_agree_with_what_they_describe(context, msgid, arabic):
+    with translation.override("ar"):
+        assert translation.pgettext(context, msgid) == arabic
 
 
 # --- strings the site shows -------------------------------------------------------------------

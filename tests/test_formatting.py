@@ -30,6 +30,16 @@ def test_one_date_format_per_language(language, day, moment):
         assert template.render(Context({"d": MOMENT})) == f"{day}|{moment}|{day}"
 
 
+def test_every_month_reads_as_the_hubs_month_names():
+    """Django's month names are the hub's (the leak check reads dates with them), April
+    included: «أبريل» as the source documents write it, not Django's «إبريل»."""
+    from django.utils.dates import MONTHS
+
+    with translation.override("ar"):
+        assert [str(MONTHS[month]) for month in range(1, 13)] == list(formatting.ARABIC_MONTHS)
+        assert formatting.format_date(date(2026, 4, 5)) == "5 أبريل 2026"
+
+
 def test_numbers_sizes_and_lists_in_arabic():
     with translation.override("ar"):
         assert formatting.format_number(12345) == "12,345"
@@ -38,6 +48,25 @@ def test_numbers_sizes_and_lists_in_arabic():
         assert formatting.format_list(["PDF", "614 بايت"]) == "PDF، 614 بايت"
     with translation.override("en"):
         assert formatting.format_list(["PDF", "614 bytes"]) == "PDF, 614 bytes"
+
+
+def test_amounts_of_money_in_one_format_per_language():
+    """Amounts are Decimal all the way: grouped, cents only when there are some, the currency
+    code isolated for right-to-left text."""
+    from decimal import Decimal
+
+    for language in ("ar", "en"):
+        with translation.override(language):
+            assert formatting.format_amount(Decimal("1500000.00")) == "1,500,000"
+            assert formatting.format_amount(Decimal("2500.5")) == "2,500.50"
+            assert formatting.format_amount(Decimal("999999999999.99")) == "999,999,999,999.99"
+            assert formatting.format_amount(None) == ""
+            assert formatting.format_money(Decimal("750"), "USD") == (
+                '750 <bdi dir="ltr">USD</bdi>')
+    template = Template("{% load hub_tags %}{{ a|hub_money:'EUR' }}|{{ 'MAD'|hub_isolate }}")
+    with translation.override("ar"):
+        assert template.render(Context({"a": Decimal("12000.00")})) == (
+            '12,000 <bdi dir="ltr">EUR</bdi>|<bdi dir="ltr">MAD</bdi>')
 
 
 def test_countries_named_and_sorted_in_the_page_language():

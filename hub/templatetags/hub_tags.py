@@ -88,6 +88,9 @@ register.filter("hub_date", formatting.format_date)
 register.filter("hub_datetime", formatting.format_datetime)
 register.filter("hub_number", formatting.format_number)
 register.filter("hub_filesize", formatting.format_filesize)
+register.filter("hub_amount", formatting.format_amount)
+register.filter("hub_isolate", formatting.isolate)
+register.filter("hub_money", formatting.format_money)
 
 
 @register.simple_tag

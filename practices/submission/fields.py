@@ -51,7 +51,21 @@ class ValueListField(forms.Field):
 
 
 class MultipleFileInput(forms.FileInput):
+    """Several files, chosen with a control in the page's language: the browser's own button
+    ("Choose Files", in the browser's language) is visually hidden but keeps the focus and the
+    keyboard; its label is drawn as the button, with a translated "no file chosen" and the
+    chosen names (``practices/js/file-picker.js``, a static file for the CSP)."""
+
     allow_multiple_selected = True
+    template_name = "practices/widgets/file_picker.html"
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        attrs = context["widget"]["attrs"]
+        attrs["class"] = " ".join(filter(None, [attrs.get("class"), "file-picker__input"]))
+        attrs["aria-describedby"] = " ".join(filter(None, [
+            attrs.get("aria-describedby"), f"{attrs.get('id')}_chosen" if attrs.get("id") else ""]))
+        return context
 
 
 class MultipleFileField(forms.FileField):

@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.coreutils import find_available_slug
 from wagtail.models import Locale, WorkflowState
 
@@ -21,15 +22,17 @@ from .richtext import editable
 
 DAILY_LIMIT = 10
 
+# The state of a practice: in Arabic the adjectives agree with «ممارسة» (feminine); another
+# kind of submission gives its own labels with its own context (pledges: «تعهد», masculine).
 STATE_LABELS = {
-    "draft": _("Draft"),
-    "submitted": _("Submitted"),
-    "in_screening": _("In screening"),
-    "in_peer_review": _("In peer review"),
-    "changes_requested": _("Changes requested"),
-    "published": _("Published"),
-    "unpublished": _("Unpublished"),
-    "rejected": _("Rejected"),
+    "draft": pgettext_lazy("practice state", "Draft"),
+    "submitted": pgettext_lazy("practice state", "Submitted"),
+    "in_screening": pgettext_lazy("practice state", "In screening"),
+    "in_peer_review": pgettext_lazy("practice state", "In peer review"),
+    "changes_requested": pgettext_lazy("practice state", "Changes requested"),
+    "published": pgettext_lazy("practice state", "Published"),
+    "unpublished": pgettext_lazy("practice state", "Unpublished"),
+    "rejected": pgettext_lazy("practice state", "Rejected"),
 }
 EDITABLE_STATES = {"draft", "changes_requested"}
 

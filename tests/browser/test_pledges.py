@@ -98,7 +98,7 @@ def test_arabic_financial_pledge_published_counted_and_updated(page, live_server
     assert "تعهد واحد" in heading
     pledge = PledgePage.objects.get()
     page.goto(f"{url}{pledge.url}")
-    assert "250000.50 USD" in page.locator(".amount").inner_text()
+    assert "250,000.50 USD" in page.locator(".amount").inner_text()
     assert list(PledgePractice.objects.filter(page=pledge).values_list(
         "practice_id", flat=True)) == [practice.pk]
     assert page.get_by_role("link", name="إرشاد العائدين في المغرب").count() == 1

@@ -81,7 +81,7 @@ def test_pledge_page_shows_amount_status_and_links_back(client, pledges, practic
     response = client.get(fund.url)
     html = response.content.decode()
     assert response.status_code == 200
-    assert "250000.50 USD" in html and "Financial contribution" in html
+    assert "250,000.50 <bdi dir=\"ltr\">USD</bdi>" in html and "Financial contribution" in html
     assert "Return counselling" in html
     # Both ways: the practice page lists the pledge it carries out.
     assert "Fund for returnees" in client.get(practice.url).content.decode()

@@ -227,7 +227,7 @@ def test_journey_moderation_emails_and_a_moderated_progress_update(client, maker
     assert page.live and page.status == "announced"
     assert hub_mails("published", to=maker.email)
     html = client.get(page.url).content.decode()
-    assert "250000.50 USD" in html and "Return counselling" in html
+    assert "250,000.50 <bdi dir=\"ltr\">USD</bdi>" in html and "Return counselling" in html
     assert "<script>" not in html
     assert "Fund for safe return" in client.get(practice.url).content.decode()
 

@@ -2,7 +2,7 @@
 library's facets and index. Same parameters and rules (``q``, ``year_from``/``year_to``,
 repeated values OR within a facet, AND across; counts are disjunctive)."""
 
-from practices.facet_index import FacetIndex
+from practices.facet_index import index_of_cards
 from practices.listing import Listing, parse_filters, term_labels
 
 from .models import LibraryDocumentPage, LibraryObjective
@@ -21,28 +21,10 @@ def public_documents(locale):
 
 def build(locale):
     """The in-memory bitset index of a language's public library documents (``FacetIndex``)."""
-    rows = list(public_documents(locale).order_by("-year", "-pk").values_list(
-        "pk", "title", "document_type", "year", "region__slug"))
-    index = FacetIndex(ids=[row[0] for row in rows])
-    index.years = [(row[3], row[3], False) for row in rows]
-    index.title_order = sorted(range(len(rows)), key=lambda i: (rows[i][1], rows[i][0]))
-    positions = {"type": {}, "region": {}, "objective": {}}
-    for i, row in enumerate(rows):
-        positions["type"].setdefault(row[2], []).append(i)
-        if row[4]:
-            positions["region"].setdefault(row[4], []).append(i)
-    for page_id, number in LibraryObjective.objects.filter(page__locale=locale).values_list(
-            "page_id", "objective__number"):
-        i = index._position.get(page_id)
-        if i is not None:
-            positions["objective"].setdefault(str(number), []).append(i)
-    index.bits = {facet: {key: index.bitset(found) for key, found in keys.items()}
-                  for facet, keys in positions.items()}
-    index.other_language = (
-        LibraryDocumentPage.objects.live().public().exclude(locale=locale)
-        .exclude(translation_key__in=public_documents(locale).values("translation_key")).count()
-    )
-    return index
+    return index_of_cards(
+        LibraryDocumentPage, public_documents, locale, order=("-year", "-pk"), year="year",
+        columns={"type": "document_type", "region": "region__slug"},
+        linked={"objective": (LibraryObjective, "objective__number")})
 
 
 def labels(locale):

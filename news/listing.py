@@ -1,7 +1,7 @@
 """The news listing: the repository's listing service (``practices/listing.py``) with the
 articles' facets (type, series, objective), newest first by the article's date."""
 
-from practices.facet_index import FacetIndex
+from practices.facet_index import index_of_cards
 from practices.listing import Listing, parse_filters, term_labels
 
 from .models import ArticleObjective, ArticlePage, SeriesPage
@@ -19,28 +19,11 @@ def public_articles(locale):
 
 
 def build(locale):
-    rows = list(public_articles(locale).order_by("-date", "-pk").values_list(
-        "pk", "title", "article_type", "date", "series__slug"))
-    index = FacetIndex(ids=[row[0] for row in rows])
-    index.years = [(row[3].year, row[3].year, False) for row in rows]
-    index.title_order = sorted(range(len(rows)), key=lambda i: (rows[i][1], rows[i][0]))
-    positions = {"type": {}, "series": {}, "objective": {}}
-    for i, row in enumerate(rows):
-        positions["type"].setdefault(row[2], []).append(i)
-        if row[4]:
-            positions["series"].setdefault(row[4], []).append(i)
-    for page_id, number in ArticleObjective.objects.filter(page__locale=locale).values_list(
-            "page_id", "objective__number"):
-        i = index._position.get(page_id)
-        if i is not None:
-            positions["objective"].setdefault(str(number), []).append(i)
-    index.bits = {facet: {key: index.bitset(found) for key, found in keys.items()}
-                  for facet, keys in positions.items()}
-    index.other_language = (
-        ArticlePage.objects.live().public().exclude(locale=locale)
-        .exclude(translation_key__in=public_articles(locale).values("translation_key")).count()
-    )
-    return index
+    """The in-memory bitset index of a language's public articles (``FacetIndex``)."""
+    return index_of_cards(
+        ArticlePage, public_articles, locale, order=("-date", "-pk"), year="date__year",
+        columns={"type": "article_type", "series": "series__slug"},
+        linked={"objective": (ArticleObjective, "objective__number")})
 
 
 def labels(locale):

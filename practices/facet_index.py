@@ -162,3 +162,28 @@ def index_for(locale, builder=None):
             if cached is None or cached[0] != current:
                 cached = _indexes[key] = (current, builder(locale))
     return cached[1]
+
+
+def index_of_cards(model, public, locale, *, order, year, columns, linked):
+    """The ``FacetIndex`` of a listing of cards (library documents, articles): ``public(locale)``
+    ordered by ``order``; one year per page (``year``, a lookup); ``columns`` {facet: lookup of
+    the key on the page}; ``linked`` {facet: (through model, key lookup)}. Three queries plus
+    one per linked relation."""
+    rows = list(public(locale).order_by(*order).values_list(
+        "pk", "title", year, *columns.values()))
+    index = FacetIndex(ids=[row[0] for row in rows])
+    index.years = [(row[2], row[2], False) for row in rows]
+    index.title_order = sorted(range(len(rows)), key=lambda i: (rows[i][1], rows[i][0]))
+    positions = {facet: {} for facet in (*columns, *linked)}
+    for column, facet in enumerate(columns, start=3):
+        for i, row in enumerate(rows):
+            if row[column]:
+                positions[facet].setdefault(str(row[column]), []).append(i)
+    add_linked_positions(positions, index, linked, locale)
+    index.bits = {facet: {key: index.bitset(found) for key, found in keys.items()}
+                  for facet, keys in positions.items()}
+    index.other_language = (
+        model.objects.live().public().exclude(locale=locale)
+        .exclude(translation_key__in=public(locale).values("translation_key")).count()
+    )
+    return index

@@ -220,6 +220,15 @@ class Listing:
         return facets
 
 
+def practice_listing(locale, filters):
+    """The listing of the configured implementation (``PRACTICE_LISTING``): the in-memory index
+    by default, ``engine_listing.EngineListing`` when a search engine is configured."""
+    from django.conf import settings
+    from django.utils.module_loading import import_string
+
+    return import_string(settings.PRACTICE_LISTING)(locale, filters)
+
+
 def term_labels(locale, declarations=FACET_DECLARATIONS):
     """{facet: [(key, label)]} for the listing's language. The taxonomy's part is cached
     (``hub/cache.py`` forgets it when a term changes) and built in one UNION query; another

@@ -15,11 +15,11 @@ from search.query import SearchUnavailable, engine_guard
 
 from .exports import atom_response, csv_response, json_response
 from .listing import (
-    Listing,
     chips,
     for_cards,
     paginate,
     parse_filters,
+    practice_listing,
 )
 from .models import PracticeCountry, PracticeObjective, PracticePage
 from .terms import TERMS
@@ -47,7 +47,7 @@ def serve_listing(index_page, request):
 
 
 def _serve_listing(index_page, request, filters, shown=None):
-    listing = Listing(index_page.locale_id, filters)
+    listing = practice_listing(index_page.locale_id, filters)
     export = request.GET.get("format")
     filename = f"practices-{language_code_of(index_page, request)}"
     if export == "csv":
@@ -80,7 +80,8 @@ def _serve_listing(index_page, request, filters, shown=None):
 def serve_feed(index_page, request):
     try:
         with engine_guard():
-            return atom_response(Listing(index_page.locale_id, parse_filters(request.GET)),
+            return atom_response(practice_listing(index_page.locale_id,
+                                                  parse_filters(request.GET)),
                                  request, index_page)
     except SearchUnavailable:
         return HttpResponse(_("Keyword search is unavailable for a moment. Please try the "

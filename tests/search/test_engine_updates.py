@@ -73,7 +73,8 @@ def test_a_restriction_set_and_lifted_in_the_admin_reaches_the_engine(
                                                         "Remittance costs"]
 
 
-def test_a_reply_hidden_by_a_moderator_leaves_the_engine(client, topic, question, moderator):
+def test_a_reply_hidden_by_a_moderator_leaves_the_engine(client, topic, question,  # noqa: F811
+                                                        moderator):
     author = UserFactory()
     client.force_login(author)
     assert post_reply(client, topic, question, "Seasonal harvest visas worked well"

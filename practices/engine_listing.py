@@ -17,8 +17,8 @@ text, the language-independent taxonomy keys as keyword fields, the years):
   ``filters`` bucket per area): the disjunctive counts of the embedded listing;
 - ``sort``: newest/oldest (publication date, then id), title (then id) or the score.
 
-The page of ids shown comes with that request; other slices (exports, the feed) ask for ids
-only, scrolled when they reach past the first ``WINDOW`` results.
+The page of ids shown comes with that request; other slices ask for ids only: the feed's top
+entries in one request, an export's rows by scrolling through every id once.
 """
 
 from wagtail.search.backends import get_search_backend
@@ -49,7 +49,8 @@ SORTS = {
     "relevance": None,  # the engine's score
 }
 MAX_KEYS = 1000  # more keys than any facet has (some 200 countries)
-WINDOW = 10_000  # the engines' default max_result_window: deeper slices are scrolled
+WINDOW = 10_000  # the engines' default max_result_window: deeper pages are scrolled
+SMALL_SLICE = 100  # slices ending before this are asked for; after it, every id at once
 
 
 def area_objectives(locale):
@@ -158,10 +159,15 @@ class EngineListing(Listing):
 
     def slice_ids(self, start, stop):
         """Ids ``[start:stop]`` in order, asked of the engine (ids only)."""
-        if stop is not None and stop <= WINDOW:
-            return self.backend.faceted_search(start=start, size=max(0, stop - start),
-                                               **self.parts(aggregations=False)).ids
-        return self.backend.faceted_ids(**self.parts(aggregations=False))[start:stop]
+        return self.backend.faceted_search(start=start, size=max(0, stop - start),
+                                           **self.parts(aggregations=False)).ids
+
+    def all_ids(self):
+        """Every id in order (scrolled: no window limit)."""
+        return self.backend.faceted_ids(**self.parts(aggregations=False))
+
+    def export_ids(self):
+        return self.all_ids()
 
     @property
     def other_language_count(self):
@@ -174,6 +180,7 @@ class EngineIds:
 
     def __init__(self, listing):
         self.listing = listing
+        self._all = None  # every id, once a slice reached past the top ones
 
     def count(self):
         return self.listing.first().total
@@ -189,7 +196,11 @@ class EngineIds:
         end = first.total if key.stop is None else min(key.stop, first.total)
         if first.start <= start and end <= first.start + len(first.ids):
             return first.ids[start - first.start:end - first.start]
-        return self.listing.slice_ids(start, key.stop)
+        if self._all is None and key.stop is not None and key.stop <= SMALL_SLICE:
+            return self.listing.slice_ids(start, key.stop)  # the feed, an export's first rows
+        if self._all is None:  # an export's next rows: every id once
+            self._all = self.listing.all_ids()
+        return self._all[start:key.stop]
 
     def __iter__(self):
         return iter(self[0:None])

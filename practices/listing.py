@@ -179,6 +179,11 @@ class Listing:
             positions.reverse()
         return [index.ids[i] for i in positions]
 
+    def export_ids(self):
+        """The ids an export streams (``ordered_ids``; an engine's listing fetches them here,
+        before the response starts, so that an unreachable engine gives a clear 503)."""
+        return self.ordered_ids()
+
     def by_relevance(self, bits):
         """Ids of ``bits`` best first: lazily when only the keyword filters (the database ranks
         just the page shown), by id when they are few, else every match then kept in order."""

@@ -89,8 +89,9 @@ engine-cluster:
 engine-stop:
 	engine/engine.sh stop
 
-# The search suite on a fresh OpenSearch node (started and stopped here; port 9200).
-ENGINE_TESTS ?= tests/search
+# The search suite on a fresh OpenSearch node (started and stopped here; port 9200), and the
+# listing tests, which then run on the engine listing (PRACTICE_LISTING defaults to it).
+ENGINE_TESTS ?= tests/search tests/practices/test_listing.py
 test-engine: translations
 	engine/engine.sh start
 	OPENSEARCH_URL=http://127.0.0.1:9200 $(BIN)/python -m pytest -m "not browser" $(ENGINE_TESTS) $(PYTEST_ARGS); \

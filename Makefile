@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
 
-.PHONY: stack stack-stop loadtest drills test-redis redis-start redis-stop engine engine-cluster engine-stop test-engine test-cluster bench help install translations migrate demo run test test-browser lint messages clean audit
+.PHONY: stack stack-stop loadtest drills test-redis redis-start redis-stop engine engine-cluster engine-stop test-engine test-cluster bench bench-engine help install translations migrate demo run test test-browser lint messages clean audit
 
 help:
 	@echo "make run           set everything up and serve http://$(HOST):$(PORT)/"
@@ -20,6 +20,7 @@ help:
 	@echo "make engine-stop   stop the node(s)"
 	@echo "make test-engine   the search tests on a fresh OpenSearch node"
 	@echo "make test-cluster  a node of a two-node cluster stopped during searches and publishes"
+	@echo "make bench-engine  listing and search, embedded vs OpenSearch, at 10,000 and 100,000 practices"
 	@echo "make stack         the production stack on loopback: Varnish, gunicorn, PostgreSQL, Redis, worker"
 	@echo "make stack-stop    stop it; make loadtest / make drills run against it"
 	@echo "make test-redis    the tests that need Redis, on a throw-away redis-server (port REDIS_PORT)"
@@ -89,8 +90,9 @@ engine-cluster:
 engine-stop:
 	engine/engine.sh stop
 
-# The search suite on a fresh OpenSearch node (started and stopped here; port 9200).
-ENGINE_TESTS ?= tests/search
+# The search suite on a fresh OpenSearch node (started and stopped here; port 9200), and the
+# listing tests, which then run on the engine listing (PRACTICE_LISTING defaults to it).
+ENGINE_TESTS ?= tests/search tests/practices/test_listing.py
 test-engine: translations
 	engine/engine.sh start
 	OPENSEARCH_URL=http://127.0.0.1:9200 $(BIN)/python -m pytest -m "not browser" $(ENGINE_TESTS) $(PYTEST_ARGS); \
@@ -107,6 +109,14 @@ PRACTICES ?= 10000
 PLEDGES ?= 10000
 bench: translations
 	$(BIN)/python bench/run.py --practices $(PRACTICES) --pledges $(PLEDGES)
+
+# Embedded vs engine (listing with filters and a keyword, site search) at each size; the node
+# on port 9200 is started and stopped here, corpora and the engine's data kept under var/.
+BENCH_SIZES ?= 10000,100000
+bench-engine: translations
+	engine/engine.sh start
+	$(BIN)/python bench/engine.py --sizes $(BENCH_SIZES); \
+	  status=$$?; engine/engine.sh stop; exit $$status
 
 # A throw-away Redis for the tests marked `redis` (deploy/redis.conf, another port, no disk).
 REDIS_PORT ?= 6390

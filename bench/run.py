@@ -30,11 +30,40 @@ def busiest_country():
     return (row["country"] if row else "JO").lower()
 
 
+# The pages whose search part an engine answers (bench/engine.py compares them).
+SEARCH_PAGES = ("listing, two filters", "listing, two filters + keyword", "site search (ar)",
+                "site search (en)")
+
+
+def engine_has_every_practice():
+    """Whether the engine's index already holds a document per practice of the database."""
+    from wagtail.search.backends import get_search_backend
+
+    from practices.models import PracticePage
+
+    backend = get_search_backend()
+    index = backend.get_index_for_model(PracticePage)
+    if not index.exists():
+        return False
+    field = backend.filter_field(PracticePage, "listing_objectives")  # today's mapping
+    mapping = backend.es.indices.get_mapping(index=index.name)
+    if not any(field in found["mappings"].get("properties", {})
+               for found in mapping.values()):
+        return False
+    body = {"query": {"term": {"_django_content_type": "practices.PracticePage"}}}
+    return backend.es.count(index=index.name, body=body)["count"] == PracticePage.objects.count()
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--practices", type=int, default=10_000)
     parser.add_argument("--pledges", type=int, default=10_000)
     parser.add_argument("--runs", type=int, default=30)
+    parser.add_argument("--pages", choices=("all", "search"), default="all",
+                        help="search: only the pages an engine answers (bench/engine.py)")
+    parser.add_argument("--report", help="the report's name (default: bench-<engine>)")
+    parser.add_argument("--corpus-only", action="store_true",
+                        help="build the corpus (and fill the engine), time nothing")
     args = parser.parse_args()
 
     import django
@@ -61,10 +90,17 @@ def main():
     add_pledges(args.pledges, out)
     engine = connection.vendor
     if getattr(settings, "OPENSEARCH_URL", None):
-        # The engine's indexes with the hub's mappings, filled from the database (atomic).
-        call_command("update_index", verbosity=0)
+        # The engine's indexes with the hub's mappings, filled from the database (atomic),
+        # unless they already hold every practice (a second run on the same corpus).
+        if not engine_has_every_practice():
+            call_command("update_index", verbosity=0, chunk_size=2000)
         engine = f"{engine}+opensearch"
+        if settings.PRACTICE_LISTING == settings.PRACTICE_LISTINGS["engine"]:
+            engine = f"{engine}+listing"
     build_seconds = time.perf_counter() - started
+    if args.corpus_only:
+        print(f"Corpus ready on {engine} in {build_seconds:.0f} s.")
+        return
 
     practice = PracticePage.objects.live().filter(locale__language_code="en").first()
     pages = {
@@ -93,14 +129,15 @@ def main():
         "pledge dashboard, two filters": "/ar/pledges/dashboard/?type=financial&objective=8",
         "pledge detail": PledgePage.objects.live().filter(locale__language_code="en").first().url,
     }
+    if args.pages == "search":
+        pages = {name: pages[name] for name in SEARCH_PAGES}
     client = Client()
     results = {name: measure(client, url, args.runs) for name, url in pages.items()}
 
     # The whole repository as CSV, never kept in the cache: first byte and memory while streaming.
-    from django.conf import settings
-
     settings.PRACTICES_EXPORT_CACHE_MAX_BYTES = 0
-    export = first_byte_and_peak(client, "/en/practices/?format=csv")
+    export = (first_byte_and_peak(client, "/en/practices/?format=csv")
+              if args.pages == "all" else None)
 
     total = PracticePage.objects.count()
     print(f"\n{total} practices, {PledgePage.objects.count()} pledges on {engine}; "
@@ -111,9 +148,10 @@ def main():
     for name, figures in results.items():
         print(f"| {name:32} | {figures['median_ms']:9} | {figures['p95_ms']:6} | "
               f"{figures['queries']:7} |")
-    print(f"\nCSV export of every practice ({export['body_mb']} MB), uncached: first byte "
-          f"{export['first_byte_ms']} ms, peak Python memory {export['peak_mb']} MB")
-    report = BASE_DIR / "reports" / f"bench-{engine}.json"
+    if export:
+        print(f"\nCSV export of every practice ({export['body_mb']} MB), uncached: first byte "
+              f"{export['first_byte_ms']} ms, peak Python memory {export['peak_mb']} MB")
+    report = BASE_DIR / "reports" / f"{args.report or f'bench-{engine}'}.json"
     report.parent.mkdir(exist_ok=True)
     report.write_text(json.dumps(
         {"engine": engine, "practices": total, "pledges": PledgePage.objects.count(),

@@ -173,7 +173,7 @@ def csv_response(listing, request, filename, rows=None):
     ``rows(listing, request)`` and gets the plain writer."""
     if rows is not None:
         return csv_from_rows(rows(listing, request), filename)
-    ids = listing.ordered_ids()
+    ids = listing.export_ids()
 
     def produce():
         buffer = io.StringIO()
@@ -200,7 +200,7 @@ def csv_response(listing, request, filename, rows=None):
 def json_response(listing, request, filename, rows=None):
     if rows is not None:
         return json_from_rows(rows(listing, request), filename)
-    ids = listing.ordered_ids()
+    ids = listing.export_ids()
 
     def produce():
         yield f'{{"count": {len(ids)}, "results": ['.encode()

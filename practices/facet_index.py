@@ -139,11 +139,16 @@ def build(locale):
         area__locale=locale
     ).values_list("area__number", "objective__number"):
         areas[str(area)] = areas.get(str(area), 0) | objectives.get(str(objective), 0)
-    index.other_language = (
+    index.other_language = other_language_count(locale)
+    return index
+
+
+def other_language_count(locale):
+    """Live practices in other languages with no live translation in ``locale`` (one query)."""
+    return (
         PracticePage.objects.live().public().exclude(locale=locale)
         .exclude(translation_key__in=public_practices(locale).values("translation_key")).count()
     )
-    return index
 
 
 def index_for(locale, builder=None):

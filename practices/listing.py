@@ -212,6 +212,11 @@ class Listing:
             positions.reverse()
         return [index.ids[i] for i in positions]
 
+    def export_ids(self):
+        """The ids an export streams (``ordered_ids``; an engine's listing fetches them here,
+        before the response starts, so that an unreachable engine gives a clear 503)."""
+        return self.ordered_ids()
+
     def by_relevance(self, bits):
         """Ids of ``bits`` best first: lazily when only the keyword filters (the database ranks
         just the page shown), by id when they are few, else every match then kept in order."""
@@ -254,6 +259,15 @@ class Listing:
             facets.append({"name": facet, "label": self.declared[facet].label,
                            "options": options})
         return facets
+
+
+def practice_listing(locale, filters):
+    """The listing of the configured implementation (``PRACTICE_LISTING``): the in-memory index
+    by default, ``engine_listing.EngineListing`` when a search engine is configured."""
+    from django.conf import settings
+    from django.utils.module_loading import import_string
+
+    return import_string(settings.PRACTICE_LISTING)(locale, filters)
 
 
 def term_labels(locale, declarations=FACET_DECLARATIONS):

@@ -159,6 +159,20 @@ class PracticeIndexPage(RoutablePageMixin, SectionPage):
     feed = path("feed/", name="feed")(to_view("practices.views.serve_feed"))
 
 
+# The taxonomy keys a practice's search document carries for the listing on an engine:
+# document field -> (relation, term attribute or None, key). Declared here, not read from
+# terms.py (which imports this module); tests/search/test_engine_listing.py keeps both in step.
+LISTING_KEYS = {
+    "listing_objectives": ("practice_objectives", "objective", "number"),
+    "listing_principles": ("practice_principles", "principle", "number"),
+    "listing_sdgs": ("practice_sdgs", "sdg", "number"),
+    "listing_regions": ("practice_regions", "region", "slug"),
+    "listing_stakeholders": ("practice_stakeholders", "stakeholder", "slug"),
+    "listing_countries": ("practice_countries", None, "country"),
+}
+LISTING_KEY_FIELDS = tuple(LISTING_KEYS)
+
+
 class PracticePage(HubPage):
     summary = models.TextField(
         _("summary"), max_length=600,
@@ -263,6 +277,10 @@ class PracticePage(HubPage):
         index.RelatedFields("practice_objectives", [
             index.FilterField("objective_id"),
         ]),
+        # What the listing filters and counts on a search engine (practices/engine_listing.py)
+        index.FilterField("end_year"),
+        index.FilterField("ongoing"),
+        *(index.FilterField(name) for name in LISTING_KEY_FIELDS),
     ]
 
     class Meta:
@@ -274,6 +292,40 @@ class PracticePage(HubPage):
         errors = period_errors(self.start_year, self.end_year, self.ongoing)
         if errors:
             raise ValidationError(errors)
+
+    @classmethod
+    def get_indexed_objects(cls):
+        """Pages as an engine indexes them: every term the listing's keys read, prefetched."""
+        return super().get_indexed_objects().prefetch_related(
+            *(f"{relation}__{attribute}" for relation, attribute, _key in LISTING_KEYS.values()
+              if attribute), "practice_countries")
+
+    def listing_keys(self, name):
+        """The language-independent keys of a taxonomy relation, as the listing names them
+        (objective numbers, region slugs, ISO codes), as strings."""
+        relation, attribute, key = LISTING_KEYS[name]
+        links = getattr(self, relation).all()
+        if attribute is None:
+            return [str(getattr(link, key)) for link in links]
+        return [str(getattr(getattr(link, attribute), key)) for link in links]
+
+    def listing_objectives(self):
+        return self.listing_keys("listing_objectives")
+
+    def listing_principles(self):
+        return self.listing_keys("listing_principles")
+
+    def listing_sdgs(self):
+        return self.listing_keys("listing_sdgs")
+
+    def listing_regions(self):
+        return self.listing_keys("listing_regions")
+
+    def listing_stakeholders(self):
+        return self.listing_keys("listing_stakeholders")
+
+    def listing_countries(self):
+        return self.listing_keys("listing_countries")
 
     @property
     def objectives(self):

@@ -20,6 +20,7 @@ from .listing import (
     for_cards,
     paginate,
     parse_filters,
+    practice_listing,
 )
 from .models import PracticeCountry, PracticeObjective, PracticePage
 from .terms import GEOGRAPHY, term_relations
@@ -32,22 +33,24 @@ def serve_listing(index_page, request):
             response = _serve_listing(index_page, request, filters)
             return response.render() if hasattr(response, "render") else response
     except SearchUnavailable:
-        if request.GET.get("format") in ("csv", "json"):
+        if filters.q and request.GET.get("format") in ("csv", "json"):
             return HttpResponse(_("Keyword search is unavailable for a moment. Please try the "
                                   "export again in a few minutes."),
                                 status=503, content_type="text/plain; charset=utf-8")
-        # The search engine is away: the listing without the keyword, said so; the keyword
-        # stays in the form.
+        # The search engine is away: the listing from the in-memory index (the embedded one,
+        # whichever is configured) without the keyword, said so; the keyword stays in the form.
         without_keyword = replace(
             filters, q="", sort="newest" if filters.sort == "relevance" else filters.sort)
-        response = _serve_listing(index_page, request, without_keyword, shown=filters)
-        response.context_data["keyword_unavailable"] = True
-        response.status_code = 503
+        response = _serve_listing(index_page, request, without_keyword, shown=filters,
+                                  listing_class=Listing)
+        if filters.q:
+            response.context_data["keyword_unavailable"] = True
+            response.status_code = 503
         return response
 
 
-def _serve_listing(index_page, request, filters, shown=None):
-    listing = Listing(index_page.locale_id, filters)
+def _serve_listing(index_page, request, filters, shown=None, listing_class=practice_listing):
+    listing = listing_class(index_page.locale_id, filters)
     export = export_response(listing, request, f"practices-{language_code_of(index_page, request)}")
     if export is not None:
         return export
@@ -86,11 +89,14 @@ def export_response(listing, request, filename, csv=csv_response, json=json_resp
 
 
 def serve_feed(index_page, request):
+    filters = parse_filters(request.GET)
     try:
         with engine_guard():
-            return atom_response(Listing(index_page.locale_id, parse_filters(request.GET)),
-                                 request, index_page)
+            return atom_response(practice_listing(index_page.locale_id, filters), request,
+                                 index_page)
     except SearchUnavailable:
+        if not filters.q:  # the engine is away: the in-memory index answers without it
+            return atom_response(Listing(index_page.locale_id, filters), request, index_page)
         return HttpResponse(_("Keyword search is unavailable for a moment. Please try the "
                               "export again in a few minutes."),
                             status=503, content_type="text/plain; charset=utf-8")

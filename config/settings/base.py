@@ -288,6 +288,16 @@ elif ELASTICSEARCH_URL:
     }
 else:
     WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends.database"}}
+# The practice listing's implementation: the in-memory index of each process (embedded
+# default), or one request to the engine per listing page when an engine is configured
+# (practices/engine_listing.py). PRACTICE_LISTING=embedded keeps the in-memory one anyway.
+PRACTICE_LISTINGS = {"embedded": "practices.listing.Listing",
+                     "engine": "practices.engine_listing.EngineListing"}
+_listing = env_str("PRACTICE_LISTING",
+                   "engine" if OPENSEARCH_URL or ELASTICSEARCH_URL else "embedded")
+if _listing not in PRACTICE_LISTINGS:
+    raise ImproperlyConfigured(f"PRACTICE_LISTING must be one of {sorted(PRACTICE_LISTINGS)}")
+PRACTICE_LISTING = PRACTICE_LISTINGS[_listing]
 
 # Accounts (django-allauth)
 ACCOUNT_LOGIN_METHODS = {"email"}

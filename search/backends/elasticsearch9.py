@@ -10,6 +10,7 @@ from . import AnalysedQueryMixin
 from .engine import (
     MAX_MATCHES,
     AnalysedMappingMixin,
+    EngineFacetingMixin,
     EngineIndexingMixin,
     EngineMatchingMixin,
     analysed_settings,
@@ -28,8 +29,8 @@ SearchQueryCompiler, AutocompleteQueryCompiler = query_compilers(
     elasticsearch9.Elasticsearch9AutocompleteQueryCompiler, Mapping)
 
 
-class SearchBackend(EngineIndexingMixin, EngineMatchingMixin, AnalysedQueryMixin,
-                    elasticsearch9.Elasticsearch9SearchBackend):
+class SearchBackend(EngineFacetingMixin, EngineIndexingMixin, EngineMatchingMixin,
+                    AnalysedQueryMixin, elasticsearch9.Elasticsearch9SearchBackend):
     mapping_class = Mapping
     query_compiler_class = SearchQueryCompiler
     autocomplete_query_compiler_class = AutocompleteQueryCompiler

@@ -167,3 +167,94 @@ class EngineMatchingMixin:
         ids = self.matching_ids(queryset.model, query)
         kept = set(queryset.filter(pk__in=ids).values_list("pk", flat=True))
         return [pk for pk in ids if pk in kept][start:stop]
+
+
+class Faceted:
+    """One answer of ``faceted_search``: ``ids`` from ``start`` (in order), ``total`` matching
+    the query and post-filters, and the engine's ``aggregations`` as it sent them."""
+
+    def __init__(self, ids, start, total, aggregations):
+        self.ids, self.start, self.total, self.aggregations = ids, start, total, aggregations
+
+
+class EngineFacetingMixin:
+    """A listing's filters, facet counts, keyword, relevance and sort as one engine request.
+
+    The caller gives a queryset of indexed ``FilterField``s (live, public, language: Wagtail
+    compiles it, as for a site search), the visitor's keyword (None: every document), and the
+    raw parts only it knows: extra ``filters`` (narrow the results and the counts),
+    ``post_filters`` (narrow the results only, so that aggregations can count the options of a
+    facet as if it were not chosen) and ``aggregations``. ``sort`` is a list of
+    ``(field name, "asc"|"desc")`` or None for relevance. Field names are the document's
+    (``filter_field``).
+    """
+
+    def filter_field(self, model, name):
+        """The document's name for ``model``'s ``FilterField`` ``name`` (e.g. ``end_year`` of
+        a page type: ``practices_practicepage__end_year_filter``)."""
+        from modelsearch.index import FilterField
+
+        for field in model.get_search_fields():
+            if isinstance(field, FilterField) and field.field_name == name:
+                return self.mapping_class(model).get_field_column_name(field)
+        raise LookupError(f"{model.__name__} has no FilterField {name!r}")
+
+    def faceted_body(self, queryset, q, filters=(), post_filters=(), aggregations=None,
+                     sort=None):
+        """The request's body, or None when the keyword leaves nothing to search for."""
+        from modelsearch.query import MatchAll
+
+        results = self.search(MatchAll() if q is None else q, queryset)
+        if not hasattr(results, "_get_es_body"):  # nothing searchable in the keyword
+            return None
+        query = results._get_es_body(for_count=True)["query"]
+        if filters:
+            query = {"bool": {"must": query, "filter": list(filters)}}
+        body = {"query": query, "track_total_hits": True}
+        if post_filters:
+            body["post_filter"] = {"bool": {"filter": list(post_filters)}}
+        if aggregations:
+            body["aggs"] = aggregations
+        if sort:
+            body["sort"] = [{name: {"order": order}} for name, order in sort]
+        return body
+
+    def faceted_search(self, queryset, q, *, start=0, size=0, **parts):
+        """One request: ``size`` ids from ``start`` and the aggregations (``Faceted``)."""
+        body = self.faceted_body(queryset, q, **parts)
+        if body is None:
+            return Faceted([], start, 0, {})
+        response = self._ids_search(body, index=self.get_index_for_model(queryset.model).name,
+                                from_=start, size=size)
+        return Faceted(self._hit_ids(queryset.model, response), start,
+                       response["hits"]["total"]["value"], response.get("aggregations", {}))
+
+    def faceted_ids(self, queryset, q, batch=1000, **parts):
+        """Every matching id in order (scrolled, no window limit); no aggregations."""
+        parts.pop("aggregations", None)
+        body = self.faceted_body(queryset, q, **parts)
+        if body is None:
+            return []
+        index = self.get_index_for_model(queryset.model).name
+        response = self._ids_search(body, index=index, scroll="1m", size=batch)
+        ids = []
+        try:
+            while response["hits"]["hits"]:
+                ids.extend(self._hit_ids(queryset.model, response))
+                response = self.es.scroll(scroll_id=response["_scroll_id"], scroll="1m")
+        finally:
+            if response.get("_scroll_id"):
+                self.es.clear_scroll(scroll_id=response["_scroll_id"])
+        return ids
+
+    def _ids_search(self, body, **params):
+        """A search request with ids only, in either client's calling convention."""
+        params.update(_source=False, stored_fields="pk")
+        if getattr(self, "use_new_elasticsearch_api", False):
+            return self.es.search(**body, **params)
+        return self.es.search(body=body, **params)
+
+    @staticmethod
+    def _hit_ids(model, response):
+        to_python = model._meta.pk.to_python
+        return [to_python(hit["fields"]["pk"][0]) for hit in response["hits"]["hits"]]

@@ -14,6 +14,7 @@ from modelsearch.backends import opensearch2
 from . import AnalysedQueryMixin
 from .engine import (
     AnalysedMappingMixin,
+    EngineFacetingMixin,
     EngineIndexingMixin,
     EngineMatchingMixin,
     analysed_settings,
@@ -48,8 +49,8 @@ SearchQueryCompiler, AutocompleteQueryCompiler = query_compilers(
     Mapping)
 
 
-class SearchBackend(EngineIndexingMixin, EngineMatchingMixin, AnalysedQueryMixin,
-                    opensearch2.OpenSearch2SearchBackend):
+class SearchBackend(EngineFacetingMixin, EngineIndexingMixin, EngineMatchingMixin,
+                    AnalysedQueryMixin, opensearch2.OpenSearch2SearchBackend):
     mapping_class = Mapping
     index_class = Index
     query_compiler_class = SearchQueryCompiler

@@ -37,6 +37,27 @@ def test_settings_switch_on_elasticsearch_url():
     assert run({}) == "search.backends.database"
 
 
+def test_the_practice_listing_follows_the_engine_unless_told():
+    code = ("import django; django.setup(); from django.conf import settings; "
+            "print(settings.PRACTICE_LISTING)")
+    env = {key: value for key, value in os.environ.items()
+           if key not in ("ELASTICSEARCH_URL", "OPENSEARCH_URL", "PRACTICE_LISTING")}
+    env["DJANGO_SETTINGS_MODULE"] = "config.settings.test"
+
+    def run(extra):
+        return subprocess.run([sys.executable, "-c", code], env={**env, **extra},
+                              capture_output=True, text=True)
+
+    engine, embedded = "practices.engine_listing.EngineListing", "practices.listing.Listing"
+    assert run({}).stdout.strip() == embedded
+    assert run({"OPENSEARCH_URL": "http://os.example:9200"}).stdout.strip() == engine
+    assert run({"ELASTICSEARCH_URL": "http://es.example:9200"}).stdout.strip() == engine
+    assert run({"OPENSEARCH_URL": "http://os.example:9200",
+                "PRACTICE_LISTING": "embedded"}).stdout.strip() == embedded
+    wrong = run({"PRACTICE_LISTING": "bitsets"})
+    assert wrong.returncode != 0 and "PRACTICE_LISTING must be one of" in wrong.stderr
+
+
 def test_index_settings_use_the_pre_analysed_default_analyser():
     analyzer = make_backend().settings["settings"]["analysis"]["analyzer"]
     assert analyzer["default"] == {

@@ -28,7 +28,7 @@ from hub.models import ThematicAreaObjective
 from search.query import clean_query
 
 from .facet_index import other_language_count, public_practices
-from .listing import PER_PAGE, Listing
+from .listing import PER_PAGE, Listing, declarations
 
 # facet -> the FilterField of PracticePage holding its keys (the thematic area: see ``areas``)
 FIELDS = {
@@ -75,6 +75,14 @@ class EngineListing(Listing):
         self.filters = filters
         self.backend = get_search_backend()
         self.areas = area_objectives(locale)
+        # The facets other apps derive from one of ours (e.g. "champion countries" from the
+        # country): {facet: (source facet, {key: source keys})}, read once per request.
+        self.declared = declarations(self.owner, type(self).declared)
+        self.derived = {
+            facet.name: (facet.derived_from,
+                         {str(key): sorted(keys) for key, keys in facet.groups().items()})
+            for facet in self.declared.values() if facet.derived_from
+        }
         self._first = None  # the one request: a page of ids and the aggregations
 
     def field(self, name):
@@ -82,6 +90,9 @@ class EngineListing(Listing):
 
     def clause(self, facet, keys):
         """The documents having any of ``keys`` in ``facet``."""
+        if facet in self.derived:
+            source, groups = self.derived[facet]
+            return self.clause(source, sorted({k for key in keys for k in groups.get(key, ())}))
         if facet == AREA:
             objectives = sorted({o for area in keys for o in self.areas.get(area, ())})
             return {"terms": {self.field(AREA_FIELD): objectives}}
@@ -104,6 +115,9 @@ class EngineListing(Listing):
         return clauses
 
     def aggregation(self, facet):
+        if facet in self.derived:
+            return {"filters": {"filters": {
+                key: self.clause(facet, (key,)) for key in self.derived[facet][1]}}}
         if facet == AREA:
             return {"filters": {"filters": {
                 area: self.clause(AREA, (area,)) for area in self.areas}}}

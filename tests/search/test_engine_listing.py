@@ -141,6 +141,21 @@ def test_the_engine_listing_answers_as_the_embedded_one(corpus, practice_indexes
     assert counts["objective"]["3"] == 14  # the chosen facet counts as if it were not chosen
 
 
+def test_a_facet_another_app_derives_answers_as_on_the_embedded_listing(
+        corpus, practice_indexes):
+    """The countries app's "champion countries" filter, derived from the country facet."""
+    from countries.models import CountryProfile
+
+    CountryProfile.objects.update_or_create(country="MA", defaults={
+        "is_champion": True, "champion_since": 2021})
+    locale = practice_indexes["en"].locale_id
+    for params in ({"champion": "yes"}, {"champion": "yes", "objective": "15"},
+                   {"champion": "yes", "q": "migrants", "sort": "title"}):
+        embedded = answer(Listing, locale, params)
+        assert embedded == answer(EngineListing, locale, params), params
+    assert answer(EngineListing, locale, {"champion": "yes"})["count"] == 15  # every MA one
+
+
 def test_a_listing_page_is_one_engine_request_through_the_configured_listing(
         client, corpus, practice_indexes, settings, monkeypatch):
     url = practice_indexes["en"].url

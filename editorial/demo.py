@@ -148,3 +148,33 @@ def load_editorial_pages(stdout):
         arabic = publish_translation(page, "ar", **_fields(spec["ar"], "ar"))
         _footer_link(page, arabic, order)
     stdout.write("Editorial pages created (about, Migration MPTF, contact).")
+
+
+HOME_BLOCKS = {
+    "en": {"counts": "The hub in numbers", "practices": "practices", "countries": "countries",
+           "reviews": "voluntary national reviews", "events": "Upcoming events"},
+    "ar": {"counts": "المركز بالأرقام", "practices": "ممارسة", "countries": "دولة",
+           "reviews": "استعراضًا وطنيًا طوعيًا", "events": "الفعاليات المقبلة"},
+}
+
+
+@register(order=95)
+def load_home_blocks(stdout):
+    """The home page of each language counts what its sections hold and lists the next events
+    (the sections are found by their slugs: any app's index page may be one)."""
+    from home.models import HomePage
+
+    for home in HomePage.objects.all():
+        if any(block.block_type == "section_counts" for block in home.body):
+            continue
+        words = HOME_BLOCKS.get(home.locale.language_code, HOME_BLOCKS["en"])
+        sections = {page.slug: page for page in home.get_children().live()}
+        items = [{"label": words[slug], "section": sections[slug]}
+                 for slug in ("practices", "countries", "reviews") if slug in sections]
+        if items:
+            home.body.append(("section_counts", {"title": words["counts"], "items": items}))
+        if "events" in sections:
+            home.body.append(("latest_items", {"title": words["events"],
+                                               "section": sections["events"], "count": 3}))
+        publish(home)
+    stdout.write("Home pages: counts of the sections and the next events.")

@@ -67,6 +67,13 @@ class EventIndexPage(RoutablePageMixin, SectionPage):
         context["feed_url"] = self.url + "feed.ics"
         return context
 
+    def latest_items(self, count):
+        """The next events (those not yet over), soonest first: the home page's "latest items"
+        block (one query)."""
+        return (EventPage.objects.live().public().filter(locale_id=self.locale_id,
+                                                         end__gte=timezone.now())
+                .order_by("start", "pk").defer_streamfields()[:count])
+
     listing = path("", name="listing")(to_view("events.views.serve_listing"))
     # A file's URL: /<lang>/events/feed.ics (hub/routing.py serves it without the slash).
     feed = path("feed.ics/", name="feed")(to_view("events.views.serve_feed"))

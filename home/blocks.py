@@ -188,6 +188,40 @@ class LatestItemsBlock(blocks.StructBlock):
         template = "home/blocks/latest_items.html"
 
 
+class SectionCountBlock(blocks.StructBlock):
+    label = blocks.CharBlock(label=_("label"), max_length=100)
+    section = blocks.PageChooserBlock(label=_("section"))
+
+
+class SectionCountsBlock(blocks.StructBlock):
+    """How much each chosen section holds (practices, countries, reviews…): the section's
+    ``item_count()`` when its page type has one, else its live public children; one query per
+    section."""
+
+    title = blocks.CharBlock(label=_("title"), required=False, max_length=200)
+    items = blocks.ListBlock(SectionCountBlock(), label=_("sections"))
+
+    def get_context(self, value, parent_context=None):
+        from hub.pages import public
+
+        context = super().get_context(value, parent_context=parent_context)
+        def count(section):
+            item_count = getattr(section.specific_class, "item_count", None)
+            return (item_count(section) if item_count else
+                    public(section.get_children().live()).count())
+
+        context["counts"] = [
+            {"label": item["label"], "section": item["section"], "count": count(item["section"])}
+            for item in value["items"] if item["section"] is not None and item["section"].live
+        ]
+        return context
+
+    class Meta:
+        icon = "order"
+        label = _("Counts of sections")
+        template = "home/blocks/section_counts.html"
+
+
 class BaseStreamBlock(blocks.StreamBlock):
     heading = HeadingBlock()
     paragraph = blocks.RichTextBlock(
@@ -202,3 +236,4 @@ class BaseStreamBlock(blocks.StreamBlock):
     call_to_action = CallToActionBlock()
     featured_pages = FeaturedPagesBlock()
     latest_items = LatestItemsBlock()
+    section_counts = SectionCountsBlock()

@@ -36,6 +36,10 @@ class NewsIndexPage(RoutablePageMixin, SectionPage):
     listing = path("", name="listing")(to_view("news.views.serve_listing"))
     feed = path("feed/", name="feed")(to_view("news.views.serve_feed"))
 
+    def item_count(self):
+        """The live public articles (for the home page's counts; one query)."""
+        return ArticlePage.objects.child_of(self).live().public().count()
+
     def latest_items(self, count):
         """The newest articles, for the home page's "latest items" block (one query)."""
         return (ArticlePage.objects.live().public().filter(locale_id=self.locale_id)

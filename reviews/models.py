@@ -43,6 +43,10 @@ class ReviewIndexPage(RoutablePageMixin, SectionPage):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["reviews.VoluntaryReviewPage", "reviews.ReviewCycleIndexPage"]
 
+    def item_count(self):
+        """The live public voluntary reviews (for the home page's counts; one query)."""
+        return VoluntaryReviewPage.objects.child_of(self).live().public().count()
+
     class Meta:
         verbose_name = _("voluntary reviews index")
 

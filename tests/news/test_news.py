@@ -125,3 +125,23 @@ def test_home_page_block_shows_the_latest_articles(client, news, home_pages):
     html = client.get("/en/").content.decode()
     assert "Latest news" in html
     assert html.index("Article n1") < html.index("Article n0") and "Article n2" not in html
+
+
+@pytest.mark.django_db
+def test_home_page_counts_what_each_section_holds(client, news, home_pages, practice_indexes):
+    english = practice_indexes["en"].locale
+    for title in ("One", "Two"):
+        make_practice(practice_indexes["en"], title, Objective.objects.filter(
+            locale=english, number=1))
+    make_practice(practice_indexes["en"], "Draft", [], live=False)
+    article(news["en"], "a")
+    home = home_pages["en"]
+    home.body.append(("section_counts", {"title": "The hub in numbers", "items": [
+        {"label": "practices", "section": practice_indexes["en"]},
+        {"label": "articles", "section": news["en"]}]}))
+    publish(home)
+    html = client.get("/en/").content.decode()
+    assert "The hub in numbers" in html
+    assert '<strong class="section-counts__number">2</strong> practices' in html
+    # The news index counts its articles, not the series page beside them.
+    assert '<strong class="section-counts__number">1</strong> articles' in html

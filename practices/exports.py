@@ -107,7 +107,9 @@ def export_key(listing, request, kind):
         kind, getattr(listing.locale, "pk", listing.locale), request.scheme, request.get_host(),
         sorted((facet, sorted(keys)) for facet, keys in filters.values.items() if keys),
         filters.q, filters.year_from, filters.year_to, filters.sort, version(),
-        sorted(getattr(listing.index, "derived", {}).items()),  # e.g. the champion countries
+        # The groups of the derived facets (e.g. the champion countries), either listing's.
+        sorted((getattr(getattr(listing, "index", None), "derived", None)
+                or getattr(listing, "derived", {})).items()),
         tuple(term.field for term in term_relations()),  # a facet declared since: new columns
     )
     return "practices:export:" + hashlib.sha256(repr(canonical).encode()).hexdigest()

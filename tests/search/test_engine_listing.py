@@ -15,7 +15,7 @@ from wagtail.models import PageViewRestriction
 from hub.models import GuidingPrinciple, Objective, Region, StakeholderType
 from practices import engine_listing
 from practices.engine_listing import EngineListing
-from practices.listing import Listing, paginate, parse_filters
+from practices.listing import Listing, declarations, paginate, parse_filters
 from practices.models import LISTING_KEYS, PracticePage
 from practices.terms import FACETS, TERMS
 
@@ -153,7 +153,8 @@ def test_a_facet_another_app_derives_answers_as_on_the_embedded_listing(
                    {"champion": "yes", "q": "migrants", "sort": "title"}):
         embedded = answer(Listing, locale, params)
         assert embedded == answer(EngineListing, locale, params), params
-    assert answer(EngineListing, locale, {"champion": "yes"})["count"] == 15  # every MA one
+    count = answer(EngineListing, locale, {"champion": "yes"})["count"]
+    assert 0 < count < answer(EngineListing, locale, {})["count"]  # not vacuous
 
 
 def test_a_listing_page_is_one_engine_request_through_the_configured_listing(
@@ -178,7 +179,9 @@ def test_a_listing_page_is_one_engine_request_through_the_configured_listing(
     # The engine listing's page: one request with the aggregations of every facet.
     assert len(sent) == 1
     body = sent[0]["body"]
-    assert set(body["aggs"]) == {facet.name for facet in FACETS}
+    # Every facet: the repository's own and those other apps derive from them (champions).
+    assert set(body["aggs"]) == set(declarations())
+    assert set(declarations()) > {facet.name for facet in FACETS}
     assert body["post_filter"] and body["query"]
     assert pages["engine"] == pages["embedded"] and pages["engine"][0]
 

@@ -1,6 +1,7 @@
 """Shared fixtures: the two-language site tree and the reference taxonomy."""
 
 import pytest
+from django.contrib.contenttypes.models import ContentType
 from wagtail.models import Locale, Page, Site
 
 from hub.demo import publish, publish_translation
@@ -35,10 +36,12 @@ def locales(db):
 @pytest.fixture
 def home_pages(locales):
     """English home page as the default site's root, and its published Arabic translation."""
-    # After a transactional test has flushed the database, Wagtail's root node may be gone.
-    root = Page.get_first_root_node() or Page.add_root(
-        title="Root", slug="root", locale=locales["en"]
-    )
+    # After a transactional test has flushed the database, Wagtail's root node may be gone, and
+    # the content types were created again with other ids than the ones Django cached.
+    root = Page.get_first_root_node()
+    if root is None:
+        ContentType.objects.clear_cache()
+        root = Page.add_root(title="Root", slug="root", locale=locales["en"])
     for placeholder in root.get_children():
         placeholder.slug = f"placeholder-{placeholder.pk}"
         placeholder.save(update_fields=["slug"])

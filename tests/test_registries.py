@@ -30,7 +30,7 @@ def test_site_search_finds_a_page_type_declared_by_a_new_app(client, home_pages)
 def test_search_types_keep_the_order_of_the_apps_with_their_labels_in_both_languages(client):
     assert list(registry.search_types()) == [
         "guidance", "objective", "tool", "practice", "discussion", "pledge", "country", "review",
-        "review-cycle", "event", "note"]
+        "review-cycle", "event", "page", "document", "article", "note"]
     arabic = client.get("/ar/search/", {"q": "x"}).content.decode()
     assert "إرشادات" in arabic or "الإرشادات" in arabic
     assert "Guidance" not in arabic
@@ -39,8 +39,9 @@ def test_search_types_keep_the_order_of_the_apps_with_their_labels_in_both_langu
 def test_facets_are_read_per_listing():
     assert [f.name for f in registry.facets("pluggable.notepage")] == ["mood"]
     practice_facets = [f.name for f in registry.facets("practices.practicepage")]
+    # The repository's own facets, then the one the countries app derives (champions).
     assert practice_facets == ["objective", "principle", "area", "sdg", "region", "country",
-                               "type", "level", "stakeholder"]
+                               "type", "level", "stakeholder", "champion"]
 
 
 def test_account_menu_and_header_take_entries_from_the_apps(client, user, home_pages):

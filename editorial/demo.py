@@ -1,7 +1,7 @@
 """Demo content: the Network's own pages (about the Network, the Migration MPTF, contact), in
 English and as Arabic translations."""
 
-from hub.demo import publish, publish_translation, register
+from hub.demo import publish, publish_child, register
 
 
 def _paragraph(html):
@@ -143,9 +143,7 @@ def load_editorial_pages(stdout):
     for order, (slug, spec, toc) in enumerate(PAGES):
         page = StandardPage(slug=slug, show_in_menus=slug == "about", show_table_of_contents=toc,
                             **_fields(spec["en"], "en"))
-        home.add_child(instance=page)
-        publish(page)
-        arabic = publish_translation(page, "ar", **_fields(spec["ar"], "ar"))
+        arabic = publish_child(home, page, **_fields(spec["ar"], "ar"))
         _footer_link(page, arabic, order)
     stdout.write("Editorial pages created (about, Migration MPTF, contact).")
 

@@ -6,7 +6,7 @@ from pathlib import Path
 from django.core.files import File
 from wagtail.documents import get_document_model
 
-from hub.demo import publish, publish_translation, register
+from hub.demo import publish, publish_child, publish_translation, register
 
 FILES = Path(__file__).parent / "demo_files"
 
@@ -44,11 +44,9 @@ def load_library(stdout):
         title="Document library", slug="library", show_in_menus=True,
         intro="<p>The resolutions, reports, guidance and tools the Global Compact's follow-up "
               "and review rests on.</p>")
-    home.add_child(instance=index)
-    publish(index)
-    publish_translation(index, "ar", title="مكتبة الوثائق",
-                        intro="<p>القرارات والتقارير والإرشادات والأدوات التي تستند إليها "
-                              "متابعة الاتفاق العالمي واستعراضه.</p>")
+    publish_child(home, index, title="مكتبة الوثائق",
+                  intro="<p>القرارات والتقارير والإرشادات والأدوات التي تستند إليها "
+                  "متابعة الاتفاق العالمي واستعراضه.</p>")
     for spec in DOCUMENTS:
         title, summary = spec["en"]
         page = LibraryDocumentPage(

@@ -3,7 +3,7 @@ in English and as Arabic translations."""
 
 import datetime
 
-from hub.demo import publish, publish_translation, register
+from hub.demo import publish, publish_child, publish_translation, register
 
 SERIES = {
     "slug": "civil-society-voices",
@@ -83,15 +83,11 @@ def load_news(stdout):
     index = NewsIndexPage(title="News and blog", slug="news", show_in_menus=True,
                           intro="<p>News of the Network, statements, press releases and the "
                                 "blog.</p>")
-    home.add_child(instance=index)
-    publish(index)
-    publish_translation(index, "ar", title="الأخبار والمدونة",
-                                       intro="<p>أخبار الشبكة والبيانات والنشرات الصحفية "
-                                             "والمدونة.</p>")
+    publish_child(home, index, title="الأخبار والمدونة",
+                  intro="<p>أخبار الشبكة والبيانات والنشرات الصحفية "
+                  "والمدونة.</p>")
     series = SeriesPage(title=SERIES["en"][0], intro=SERIES["en"][1], slug=SERIES["slug"])
-    index.add_child(instance=series)
-    publish(series)
-    arabic_series = publish_translation(series, "ar", title=SERIES["ar"][0], intro=SERIES["ar"][1])
+    arabic_series = publish_child(index, series, title=SERIES["ar"][0], intro=SERIES["ar"][1])
     for spec in ARTICLES:
         title, summary = spec["en"]
         author, organisation = spec.get("author", ("", "")), spec.get("organisation", ("", ""))

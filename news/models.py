@@ -46,7 +46,7 @@ class NewsIndexPage(RoutablePageMixin, SectionPage):
                 .order_by("-date", "-pk").defer_streamfields()[:count])
 
 
-class SeriesPage(HubPage):
+class SeriesPage(RoutablePageMixin, HubPage):
     """A blog series (e.g. civil society's voices on the Global Compact) and its articles."""
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -61,10 +61,7 @@ class SeriesPage(HubPage):
         verbose_name = _("blog series")
         verbose_name_plural = _("blog series")
 
-    def serve(self, request, *args, **kwargs):
-        from .views import serve_series
-
-        return serve_series(self, request)
+    listing = path("", name="listing")(to_view("news.views.serve_series"))
 
 
 class ArticlePage(HubPage):

@@ -45,9 +45,12 @@ def ensure_roles():
                 content_type__app_label="wagtailcore", codename=codename
             )
             GroupPagePermission.objects.get_or_create(group=group, page=root, permission=permission)
+        by_app = {}  # "app.codename", or "codename" for the hub's own
         for qualified in MODEL_PERMISSIONS.get(name, ()):
             app_label, _dot, codename = qualified.rpartition(".")
-            if app_label:  # another app's: its permissions may not be created yet
+            by_app.setdefault(app_label or "hub", []).append(codename)
+        for app_label, codenames in by_app.items():
+            if app_label != "hub":  # another app's permissions may not be created yet
                 create_permissions(apps.get_app_config(app_label), verbosity=0)
             group.permissions.add(*Permission.objects.filter(
-                content_type__app_label=app_label or "hub", codename=codename))
+                content_type__app_label=app_label, codename__in=codenames))

@@ -17,6 +17,7 @@ from django.utils.translation import get_language_bidi
 from django.utils.translation import gettext as _
 
 from hub.formatting import format_amount
+from pledges.drawing import bars_svg, tiles_svg
 from practices.listing import Filters, Listing
 
 WIDTH = 640
@@ -109,7 +110,8 @@ def build(listing, facets, request):
         facet = by_name[name]
         rows = [{"label": o["label"], "key": o["key"], "values": [o["count"]],
                  "href": _href(filters, name, o["key"])} for o in facet["options"]]
-        charts.append(bar_chart(name, facet["label"], rows, rtl))
+        chart = bar_chart(name, facet["label"], rows, rtl)
+        charts.append({**chart, "svg": bars_svg(chart)})
     amounts = amounts_by_currency(listing)
     amount_chart = bar_chart(
         "amounts", _("Pledged amounts by currency"),
@@ -117,6 +119,7 @@ def build(listing, facets, request):
           "currency": currency, "total": total, "href": _href(filters, "currency", currency)}
          for currency, count, total in amounts], rtl,
     )
+    amount_chart["svg"] = bars_svg(amount_chart, ltr_labels=True, plain_bars=True)
     practices = practice_counts(listing)
     coverage_rows = []
     for option in by_name["objective"]["options"]:
@@ -129,6 +132,7 @@ def build(listing, facets, request):
         })
     coverage = bar_chart("coverage", _("Coverage of the GCM objectives: pledges and practices"),
                          coverage_rows, rtl, series=2)
+    coverage["svg"] = bars_svg(coverage, lead=_("Pledges, practices per objective:"))
     countries = [o for o in by_name["country"]["options"] if o["count"]]
     return {
         "total": listing.filtered().bit_count(),
@@ -158,6 +162,7 @@ def tile_grid(options, filters, rtl):
         tiles.append({**option, "x": column * TILE, "y": line * TILE, "shade": shade,
                       "href": _href(filters, "country", option["key"])})
     lines = (len(options) + COLUMNS - 1) // COLUMNS
-    return {"tiles": tiles, "width": COLUMNS * TILE, "height": max(lines, 1) * TILE,
+    grid = {"tiles": tiles, "width": COLUMNS * TILE, "height": max(lines, 1) * TILE,
             "size": TILE - 4,
             "summary": "; ".join(f"{o['label']}: {o['count']}" for o in options)}
+    return {**grid, "svg": tiles_svg(grid)}

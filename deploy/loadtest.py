@@ -3,7 +3,9 @@
 For each main page of both languages: anonymous through Varnish (cached), anonymous straight to
 gunicorn (the hub's own page cache), and signed in through Varnish (rendered every time); plus
 the bare view `/healthz` through Varnish as the floor, in the same run. Writes the table
-(req/s, share of the floor, p50/p99, errors) to reports/loadtest.md.
+(req/s, share of the floor, p50/p99, errors) to reports/loadtest.md. For the requests gunicorn
+renders (signed in, so never from a cache), the server CPU per request: the CPU time the
+gunicorn workers used during the run (from /proc) divided by the requests answered.
 
 Options: --duration seconds per URL (default 10), --connections (16), --threads (2).
 """
@@ -15,6 +17,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from urllib.parse import quote
 
 ROOT = Path(__file__).resolve().parent.parent
 RUN = ROOT / "var" / "stack"
@@ -59,13 +62,29 @@ print(" ".join(first(model, lang)
 """
 
 
+def workers_cpu_seconds():
+    """CPU seconds (user + system) used so far by gunicorn's workers (the master's children)."""
+    master = (RUN / "gunicorn.pid").read_text().strip()
+    children = Path(f"/proc/{master}/task/{master}/children").read_text().split()
+    ticks = os.sysconf("SC_CLK_TCK")
+    total = 0
+    for pid in children:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        total += int(fields[11]) + int(fields[12])  # utime, stime
+    return total / ticks
+
+
 def wrk(url, args, cookie=None):
     command = ["wrk", f"-t{args.threads}", f"-c{args.connections}", f"-d{args.duration}s",
                "--latency", "-H", "Accept-Language: en"]
     if cookie:
         command += ["-H", f"Cookie: {cookie}"]
+    cpu_before = workers_cpu_seconds()
+    url = quote(url, safe=":/?=&")  # wrk sends the URL as it is given
     output = subprocess.run(command + [url], capture_output=True, text=True, check=True).stdout
+    cpu = workers_cpu_seconds() - cpu_before
     rate = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
+    requests = int(re.search(r"(\d+) requests in", output).group(1))
     latency = dict(re.findall(r"^\s+(50|99)%\s+([\d.]+\w+)", output, re.M))
     errors = 0
     for pattern in (r"Non-2xx or 3xx responses: (\d+)",
@@ -74,7 +93,12 @@ def wrk(url, args, cookie=None):
         if match:
             errors += sum(int(n) for n in match.groups())
     return {"rate": rate, "p50": latency.get("50", "?"), "p99": latency.get("99", "?"),
-            "errors": errors}
+            "errors": errors, "cpu_ms": cpu * 1000 / requests if requests else 0}
+
+
+def cpu_cell(label, figures):
+    """Server CPU per request where the requests reached gunicorn (not answered by Varnish)."""
+    return "—" if label == "Varnish (cached)" else f"{figures['cpu_ms']:.1f} ms"
 
 
 def main():
@@ -95,6 +119,11 @@ def main():
         ("objective page", objective_en, objective_ar),
         ("practice listing", "/en/practices/", "/ar/practices/"),
         ("practice", practice_en, practice_ar),
+        ("listing, keyword", "/en/practices/?q=migrants", "/ar/practices/?q=المهاجرين"),
+        ("site search", "/en/search/?q=migration", "/ar/search/?q=الهجرة"),
+        ("country page", "/en/countries/jo/", "/ar/countries/jo/"),
+        ("pledge listing", "/en/pledges/", "/ar/pledges/"),
+        ("pledge dashboard", "/en/pledges/dashboard/", "/ar/pledges/dashboard/"),
     ]
     rows = []
     started = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
@@ -123,13 +152,15 @@ def main():
         "practices. Share = req/s ÷ the floor's; load average at the start: "
         f"{load_average:.1f} (the machine's other jobs included).",
         "",
-        "| page | lang | path | req/s | share of floor | p50 | p99 | errors |",
-        "|---|---|---|---:|---:|---:|---:|---:|",
+        "| page | lang | path | req/s | share of floor | p50 | p99 | errors | server CPU "
+        "per request |",
+        "|---|---|---|---:|---:|---:|---:|---:|---:|",
     ]
     for name, lang, label, figures in rows:
         share = figures["rate"] / floor["rate"] * 100 if floor["rate"] else 0
         lines.append(f"| {name} | {lang} | {label} | {figures['rate']:.0f} | {share:.0f}% | "
-                     f"{figures['p50']} | {figures['p99']} | {figures['errors']} |")
+                     f"{figures['p50']} | {figures['p99']} | {figures['errors']} | "
+                     f"{cpu_cell(label, figures)} |")
     report = ROOT / "reports" / "loadtest.md"
     report.parent.mkdir(exist_ok=True)
     report.write_text("\n".join(lines) + "\n")

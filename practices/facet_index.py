@@ -10,12 +10,16 @@ whole facet panel takes about a millisecond, whatever the corpus size.
 Freshness: the index is rebuilt (one query per taxonomy relation, ~0.2 s with 10,000 practices)
 whenever ``version()`` changes. That one cheap query per request covers publishing (new
 ``last_published_at``), unpublishing and deleting (the count of live practices), view
-restrictions and the thematic areas' objectives. The index holds no text and no private field.
+restrictions and the thematic areas' objectives. It runs once per request, however many
+indexes the page reads (the pledge dashboard reads the pledges' and the practices'). The index
+holds no text and no private field.
 """
 
 import threading
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 
+from django.core.signals import request_finished, request_started
 from django.db import connection
 from wagtail.models import Page, PageViewRestriction
 
@@ -38,11 +42,36 @@ def public_practices(locale):
     return PracticePage.objects.live().public().filter(locale=locale)
 
 
-def version():
-    """What changes whenever the indexes must be rebuilt, in one query of a few milliseconds.
+# During a request, {} or {"version": ...}: version() is read once per request.
+_request_memo = ContextVar("facet_index_version", default=None)
 
-    Counted over every live page (not only practices) because that needs no join.
-    """
+
+def _start_memo(**kwargs):
+    _request_memo.set({})
+
+
+def _end_memo(**kwargs):
+    _request_memo.set(None)
+
+
+request_started.connect(_start_memo, dispatch_uid="facet_index_version_start")
+request_finished.connect(_end_memo, dispatch_uid="facet_index_version_end")
+
+
+def version():
+    """What changes whenever the indexes must be rebuilt (see the module's docstring), read
+    once per request."""
+    memo = _request_memo.get()
+    if memo is None:
+        return _read_version()
+    if "version" not in memo:
+        memo["version"] = _read_version()
+    return memo["version"]
+
+
+def _read_version():
+    """One query of a few milliseconds. Counted over every live page (not only practices)
+    because that needs no join."""
     page, restriction, areas = (connection.ops.quote_name(model._meta.db_table) for model in
                                 (Page, PageViewRestriction, ThematicAreaObjective))
     with connection.cursor() as cursor:

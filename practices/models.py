@@ -41,6 +41,7 @@ from hub.models import (
     Region,
     StakeholderType,
     SustainableDevelopmentGoal,
+    linked_terms,
     term_link,
 )
 from hub.pages import HubPage, SectionPage, to_view
@@ -327,29 +328,12 @@ class PracticePage(HubPage):
     def listing_countries(self):
         return self.listing_keys("listing_countries")
 
-    @property
-    def objectives(self):
-        return [link.objective for link in self.practice_objectives.all()]
-
-    @property
-    def principles(self):
-        return [link.principle for link in self.practice_principles.all()]
-
-    @property
-    def sdgs(self):
-        return [link.sdg for link in self.practice_sdgs.all()]
-
-    @property
-    def regions(self):
-        return [link.region for link in self.practice_regions.all()]
-
-    @property
-    def stakeholders(self):
-        return [link.stakeholder for link in self.practice_stakeholders.all()]
-
-    @property
-    def countries(self):
-        return [link.country for link in self.practice_countries.all()]
+    objectives = linked_terms("practice_objectives", "objective")
+    principles = linked_terms("practice_principles", "principle")
+    sdgs = linked_terms("practice_sdgs", "sdg")
+    regions = linked_terms("practice_regions", "region")
+    stakeholders = linked_terms("practice_stakeholders", "stakeholder")
+    countries = linked_terms("practice_countries", "country")
 
     @property
     def period(self):

@@ -174,6 +174,16 @@ LISTING_KEYS = {
 LISTING_KEY_FIELDS = tuple(LISTING_KEYS)
 
 
+def listing_key(name):
+    """The page's method of the document field ``name`` of ``LISTING_KEYS`` (indexed as a
+    filter field): ``page.listing_keys(name)``."""
+    def keys(self):
+        return self.listing_keys(name)
+
+    keys.__name__ = name
+    return keys
+
+
 class PracticePage(HubPage):
     summary = models.TextField(
         _("summary"), max_length=600,
@@ -310,23 +320,12 @@ class PracticePage(HubPage):
             return [str(getattr(link, key)) for link in links]
         return [str(getattr(getattr(link, attribute), key)) for link in links]
 
-    def listing_objectives(self):
-        return self.listing_keys("listing_objectives")
-
-    def listing_principles(self):
-        return self.listing_keys("listing_principles")
-
-    def listing_sdgs(self):
-        return self.listing_keys("listing_sdgs")
-
-    def listing_regions(self):
-        return self.listing_keys("listing_regions")
-
-    def listing_stakeholders(self):
-        return self.listing_keys("listing_stakeholders")
-
-    def listing_countries(self):
-        return self.listing_keys("listing_countries")
+    listing_objectives = listing_key("listing_objectives")
+    listing_principles = listing_key("listing_principles")
+    listing_sdgs = listing_key("listing_sdgs")
+    listing_regions = listing_key("listing_regions")
+    listing_stakeholders = listing_key("listing_stakeholders")
+    listing_countries = listing_key("listing_countries")
 
     objectives = linked_terms("practice_objectives", "objective")
     principles = linked_terms("practice_principles", "principle")

@@ -32,6 +32,13 @@ def linked_terms(relation, attribute):
                                   for link in getattr(self, relation).all()])
 
 
+def objectives_by_number(links):
+    """The objectives of ``links`` (a related manager of a ``term_link`` to objectives), by
+    number, in one query."""
+    return [link.objective
+            for link in links.select_related("objective").order_by("objective__number")]
+
+
 class TermQuerySet(models.QuerySet):
     def in_locale(self, locale):
         return self.filter(locale=locale)

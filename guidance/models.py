@@ -27,10 +27,18 @@ RICH_TEXT = ["bold", "italic", "link", "document-link", "ul", "ol", "h3", "h4"]
 RELATED_PRACTICES_LIMIT = 5
 
 
-class GuidanceIndexPage(SectionPage):
-    """The guidance home: /<lang>/guidance/."""
+class GuidanceSectionPage(SectionPage):
+    """A section page of the guidance, whose introduction may have headings, lists and links
+    to documents."""
 
     intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT)
+
+    class Meta:
+        abstract = True
+
+
+class GuidanceIndexPage(GuidanceSectionPage):
+    """The guidance home: /<lang>/guidance/."""
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["guidance.GuidePage", "guidance.HandbookPage", "guidance.ToolsIndexPage"]
@@ -61,10 +69,8 @@ class GuidePage(AnchoredBody, HubPage):
         verbose_name = _("guide")
 
 
-class HandbookPage(SectionPage):
+class HandbookPage(GuidanceSectionPage):
     """The handbook: the 23 objectives grouped by the five thematic areas."""
-
-    intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT)
 
     parent_page_types = ["guidance.GuidanceIndexPage"]
     subpage_types = ["guidance.ObjectivePage"]
@@ -211,10 +217,8 @@ class ObjectivePage(HubPage):
         return context
 
 
-class ToolsIndexPage(SectionPage):
+class ToolsIndexPage(GuidanceSectionPage):
     """The thematic tools: /<lang>/guidance/tools/."""
-
-    intro = RichTextField(_("introduction"), blank=True, features=RICH_TEXT)
 
     parent_page_types = ["guidance.GuidanceIndexPage"]
     subpage_types = ["guidance.ThematicToolPage"]

@@ -24,6 +24,21 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 
+def linked_terms(relation, attribute):
+    """A property of a model linked to terms through ``relation`` (a through-model's related
+    name): the list of the links' ``attribute`` (the terms, or ISO codes), in the links' order,
+    e.g. ``objectives = linked_terms("practice_objectives", "objective")``."""
+    return property(lambda self: [getattr(link, attribute)
+                                  for link in getattr(self, relation).all()])
+
+
+def objectives_by_number(links):
+    """The objectives of ``links`` (a related manager of a ``term_link`` to objectives), by
+    number, in one query."""
+    return [link.objective
+            for link in links.select_related("objective").order_by("objective__number")]
+
+
 class TermQuerySet(models.QuerySet):
     def in_locale(self, locale):
         return self.filter(locale=locale)
@@ -117,9 +132,7 @@ class ThematicArea(ClusterableModel, NumberedTerm):
 
     Meta = term_meta(NumberedTerm, _("thematic area"), _("thematic areas"), "unique_area_number")
 
-    @property
-    def objectives(self):
-        return [link.objective for link in self.area_objectives.all()]
+    objectives = linked_terms("area_objectives", "objective")
 
 
 class ThematicAreaObjective(Orderable):

@@ -10,7 +10,7 @@ from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.search import index
 
-from hub.models import Objective, term_link
+from hub.models import Objective, objectives_by_number, term_link
 from hub.pages import HubPage, SectionPage, to_view
 
 
@@ -70,8 +70,7 @@ class LibraryDocumentPage(HubPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["objectives"] = [link.objective for link in self.library_objectives
-                                 .select_related("objective").order_by("objective__number")]
+        context["objectives"] = objectives_by_number(self.library_objectives)
         context["download_label"] = _("Download the document")
         return context
 

@@ -13,7 +13,7 @@ from wagtail.fields import StreamField
 from wagtail.search import index
 
 from editorial.blocks import EditorialStreamBlock
-from hub.models import Objective, ThematicArea, term_link
+from hub.models import Objective, ThematicArea, objectives_by_number, term_link
 from hub.pages import HubPage, SectionPage, to_view
 
 
@@ -104,8 +104,7 @@ class ArticlePage(HubPage):
         from .services import related_pages
 
         context = super().get_context(request, *args, **kwargs)
-        context["objectives"] = [link.objective for link in self.article_objectives
-                                 .select_related("objective").order_by("objective__number")]
+        context["objectives"] = objectives_by_number(self.article_objectives)
         context["related"] = related_pages(self)
         return context
 

@@ -33,7 +33,14 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from hub.models import GuidingPrinciple, Objective, Region, StakeholderType, term_link
+from hub.models import (
+    GuidingPrinciple,
+    Objective,
+    Region,
+    StakeholderType,
+    linked_terms,
+    term_link,
+)
 from hub.pages import HubPage, SectionPage, to_view
 
 MAX_AMOUNT = Decimal("999999999999.99")
@@ -269,25 +276,11 @@ class PledgePage(HubPage):
     def end_year(self):
         return self.end_date.year if self.end_date else None
 
-    @property
-    def objectives(self):
-        return [link.objective for link in self.pledge_objectives.all()]
-
-    @property
-    def principles(self):
-        return [link.principle for link in self.pledge_principles.all()]
-
-    @property
-    def regions(self):
-        return [link.region for link in self.pledge_regions.all()]
-
-    @property
-    def stakeholders(self):
-        return [link.stakeholder for link in self.pledge_stakeholders.all()]
-
-    @property
-    def countries(self):
-        return [link.country for link in self.pledge_countries.all()]
+    objectives = linked_terms("pledge_objectives", "objective")
+    principles = linked_terms("pledge_principles", "principle")
+    regions = linked_terms("pledge_regions", "region")
+    stakeholders = linked_terms("pledge_stakeholders", "stakeholder")
+    countries = linked_terms("pledge_countries", "country")
 
     def get_context(self, request, *args, **kwargs):
         from .views import detail_context

@@ -41,6 +41,7 @@ from hub.models import (
     Region,
     StakeholderType,
     SustainableDevelopmentGoal,
+    linked_terms,
     term_link,
 )
 from hub.pages import HubPage, SectionPage, to_view
@@ -171,6 +172,16 @@ LISTING_KEYS = {
     "listing_countries": ("practice_countries", None, "country"),
 }
 LISTING_KEY_FIELDS = tuple(LISTING_KEYS)
+
+
+def listing_key(name):
+    """The page's method of the document field ``name`` of ``LISTING_KEYS`` (indexed as a
+    filter field): ``page.listing_keys(name)``."""
+    def keys(self):
+        return self.listing_keys(name)
+
+    keys.__name__ = name
+    return keys
 
 
 class PracticePage(HubPage):
@@ -309,47 +320,19 @@ class PracticePage(HubPage):
             return [str(getattr(link, key)) for link in links]
         return [str(getattr(getattr(link, attribute), key)) for link in links]
 
-    def listing_objectives(self):
-        return self.listing_keys("listing_objectives")
+    listing_objectives = listing_key("listing_objectives")
+    listing_principles = listing_key("listing_principles")
+    listing_sdgs = listing_key("listing_sdgs")
+    listing_regions = listing_key("listing_regions")
+    listing_stakeholders = listing_key("listing_stakeholders")
+    listing_countries = listing_key("listing_countries")
 
-    def listing_principles(self):
-        return self.listing_keys("listing_principles")
-
-    def listing_sdgs(self):
-        return self.listing_keys("listing_sdgs")
-
-    def listing_regions(self):
-        return self.listing_keys("listing_regions")
-
-    def listing_stakeholders(self):
-        return self.listing_keys("listing_stakeholders")
-
-    def listing_countries(self):
-        return self.listing_keys("listing_countries")
-
-    @property
-    def objectives(self):
-        return [link.objective for link in self.practice_objectives.all()]
-
-    @property
-    def principles(self):
-        return [link.principle for link in self.practice_principles.all()]
-
-    @property
-    def sdgs(self):
-        return [link.sdg for link in self.practice_sdgs.all()]
-
-    @property
-    def regions(self):
-        return [link.region for link in self.practice_regions.all()]
-
-    @property
-    def stakeholders(self):
-        return [link.stakeholder for link in self.practice_stakeholders.all()]
-
-    @property
-    def countries(self):
-        return [link.country for link in self.practice_countries.all()]
+    objectives = linked_terms("practice_objectives", "objective")
+    principles = linked_terms("practice_principles", "principle")
+    sdgs = linked_terms("practice_sdgs", "sdg")
+    regions = linked_terms("practice_regions", "region")
+    stakeholders = linked_terms("practice_stakeholders", "stakeholder")
+    countries = linked_terms("practice_countries", "country")
 
     @property
     def period(self):

@@ -1,4 +1,5 @@
-"""Factories for the hub's models. Pages are created under an explicit parent, never as roots."""
+"""Factories for the hub's models, and a client logged in as a user. Pages are created under an
+explicit parent, never as roots."""
 
 import factory
 import wagtail_factories
@@ -43,6 +44,15 @@ class UserFactory(factory.django.DjangoModelFactory):
         if create and self.email:
             EmailAddress.objects.create(user=self, email=self.email, primary=True,
                                         verified=value is not False)
+
+
+def logged_in(user):
+    """A test client logged in as ``user``."""
+    from django.test import Client
+
+    client = Client()
+    client.force_login(user)
+    return client
 
 
 class HomePageFactory(wagtail_factories.PageFactory):

@@ -83,6 +83,16 @@ def practice_indexes(home_pages):
     index = PracticeIndexPage(title="Repository of practices", slug="practices", show_in_menus=True)
     return section_in_both_languages(home_pages, index, "مستودع الممارسات")
 
+
+@pytest.fixture
+def country_indexes(home_pages, taxonomy):
+    """The country index in English and Arabic, both live."""
+    from countries.models import CountryIndexPage
+
+    index = CountryIndexPage(title="Countries", slug="countries", show_in_menus=True)
+    return section_in_both_languages(home_pages, index, "البلدان")
+
+
 def pytest_collection_modifyitems(config, items):
     """Engine tests need a server: skip them, visibly, unless ELASTICSEARCH_URL /
     OPENSEARCH_URL is set (`make engine` starts an OpenSearch node, see engine/)."""

@@ -11,7 +11,7 @@ from wagtail.test.utils import WagtailPageTestCase
 
 from countries.models import ChampionCountriesPage, CountryProfile
 from home.models import HomePage
-from hub.demo import publish, publish_translation
+from tests.factories import section_in_both_languages
 from tests.page_rules import PageTreeRules
 
 pytestmark = pytest.mark.django_db
@@ -21,9 +21,7 @@ pytestmark = pytest.mark.django_db
 def champions_pages(home_pages, taxonomy):
     page = ChampionCountriesPage(title="Champion countries", slug="champions",
                                  intro="<p>Member States that lead implementation.</p>")
-    home_pages["en"].add_child(instance=page)
-    publish(page)
-    return {"en": page, "ar": publish_translation(page, "ar", title="الدول الرائدة")}
+    return section_in_both_languages(home_pages, page, "الدول الرائدة")
 
 
 def main(response):

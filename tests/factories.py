@@ -17,10 +17,13 @@ class LocaleFactory(factory.django.DjangoModelFactory):
         django_get_or_create = ("language_code",)
 
 
+PASSWORD = "correct horse battery staple"  # every UserFactory user's
+
+
 class UserFactory(factory.django.DjangoModelFactory):
     username = factory.Sequence(lambda n: f"user{n}")
     email = factory.LazyAttribute(lambda user: f"{user.username}@example.org")
-    password = factory.PostGenerationMethodCall("set_password", "correct horse battery staple")
+    password = factory.PostGenerationMethodCall("set_password", PASSWORD)
 
     class Meta:
         model = get_user_model()

@@ -29,6 +29,25 @@ def empty_cache():
 
 
 @pytest.fixture
+def warm_query_count(client):
+    """How many queries a page costs once the caches are warm: ``warm_query_count(url)`` empties
+    the cache, requests ``url`` once to fill it, and counts the queries of the second request."""
+    from django.core.cache import cache
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def count(url):
+        cache.clear()
+        client.get(url)
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(url)
+        assert response.status_code == 200, url
+        return len(queries)
+
+    return count
+
+
+@pytest.fixture
 def locales(db):
     return {code: Locale.objects.get_or_create(language_code=code)[0] for code in ("en", "ar")}
 
@@ -82,6 +101,16 @@ def practice_indexes(home_pages):
 
     index = PracticeIndexPage(title="Repository of practices", slug="practices", show_in_menus=True)
     return section_in_both_languages(home_pages, index, "مستودع الممارسات")
+
+
+@pytest.fixture
+def country_indexes(home_pages, taxonomy):
+    """The country index in English and Arabic, both live."""
+    from countries.models import CountryIndexPage
+
+    index = CountryIndexPage(title="Countries", slug="countries", show_in_menus=True)
+    return section_in_both_languages(home_pages, index, "البلدان")
+
 
 def pytest_collection_modifyitems(config, items):
     """Engine tests need a server: skip them, visibly, unless ELASTICSEARCH_URL /

@@ -1,4 +1,5 @@
-"""Factories for the hub's models. Pages are created under an explicit parent, never as roots."""
+"""Factories for the hub's models, and a client logged in as a user. Pages are created under an
+explicit parent, never as roots."""
 
 import factory
 import wagtail_factories
@@ -16,10 +17,13 @@ class LocaleFactory(factory.django.DjangoModelFactory):
         django_get_or_create = ("language_code",)
 
 
+PASSWORD = "correct horse battery staple"  # every UserFactory user's
+
+
 class UserFactory(factory.django.DjangoModelFactory):
     username = factory.Sequence(lambda n: f"user{n}")
     email = factory.LazyAttribute(lambda user: f"{user.username}@example.org")
-    password = factory.PostGenerationMethodCall("set_password", "correct horse battery staple")
+    password = factory.PostGenerationMethodCall("set_password", PASSWORD)
 
     class Meta:
         model = get_user_model()
@@ -43,6 +47,15 @@ class UserFactory(factory.django.DjangoModelFactory):
         if create and self.email:
             EmailAddress.objects.create(user=self, email=self.email, primary=True,
                                         verified=value is not False)
+
+
+def logged_in(user):
+    """A test client logged in as ``user``."""
+    from django.test import Client
+
+    client = Client()
+    client.force_login(user)
+    return client
 
 
 class HomePageFactory(wagtail_factories.PageFactory):

@@ -8,7 +8,7 @@ from django.test import Client
 
 from discussions.models import Reply
 from practices.models import PracticePage
-from tests.factories import UserFactory
+from tests.factories import UserFactory, logged_in
 
 from .discussions.conftest import discussion_index, make_topic, question, space, topic  # noqa: F401
 from .submissions.conftest import repository  # noqa: F401
@@ -17,12 +17,6 @@ from .submissions.test_journey import submission_data
 pytestmark = pytest.mark.django_db
 
 PASSWORD = "correct horse battery staple"
-
-
-def logged_in(user):
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 # -- 1. One login, one set of rules ------------------------------------------------------------

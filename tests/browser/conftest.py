@@ -5,8 +5,11 @@ still synchronous, hence DJANGO_ALLOW_ASYNC_UNSAFE for this test session only.
 """
 
 import os
+from urllib.parse import urlsplit
 
 import pytest
+
+from tests.factories import PASSWORD
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -42,3 +45,20 @@ def page(browser):
     page.set_default_timeout(15_000)
     yield page
     context.close()
+
+
+@pytest.fixture
+def log_in_on_the_way(page):
+    """``log_in_on_the_way(url, email)``: open ``url``, be sent to the login page in the same
+    language, log in as the UserFactory user ``email`` and come back to ``url``."""
+
+    def log_in(url, email):
+        page.goto(url)
+        language = urlsplit(url).path.split("/")[1]
+        assert f"/{language}/accounts/login/" in page.url
+        page.fill("input[name=login]", email)
+        page.fill("input[name=password]", PASSWORD)
+        page.locator("form button[type=submit]").last.click()
+        page.wait_for_url(url)
+
+    return log_in

@@ -8,10 +8,9 @@ admin's "Approve" button calls); everything the maker and the visitors do is don
 
 import pytest
 
-from hub.demo import publish, publish_translation
 from pledges.models import PledgeIndexPage, PledgePage, PledgePractice
 from pledges.workflow import GROUP, pledge_review_workflow
-from tests.factories import UserFactory, make_practice
+from tests.factories import UserFactory, make_practice, section_in_both_languages
 
 pytestmark = [
     pytest.mark.browser,
@@ -38,11 +37,10 @@ def counts(page, url):
 
 
 def test_arabic_financial_pledge_published_counted_and_updated(page, live_server, home_pages,
-                                                             taxonomy, practice_indexes):
-    english = PledgeIndexPage(title="Pledges", slug="pledges")
-    home_pages["en"].add_child(instance=english)
-    publish(english)
-    publish_translation(english, "ar", title="التعهدات")
+                                                             taxonomy, practice_indexes,
+                                                             log_in_on_the_way):
+    section_in_both_languages(home_pages, PledgeIndexPage(title="Pledges", slug="pledges"),
+                              "التعهدات")
     pledge_review_workflow()
     secretariat = UserFactory(groups=[GROUP])
     UserFactory(email="amal@example.org")  # with a verified address
@@ -52,12 +50,7 @@ def test_arabic_financial_pledge_published_counted_and_updated(page, live_server
     before = counts(page, url)
     assert before[1:] == (0, 0, 0)
 
-    page.goto(f"{url}/ar/pledges/make/")
-    assert "/ar/accounts/login/" in page.url
-    page.fill("input[name=login]", "amal@example.org")
-    page.fill("input[name=password]", "correct horse battery staple")
-    page.locator("form button[type=submit]").last.click()
-    page.wait_for_url(f"{url}/ar/pledges/make/")
+    log_in_on_the_way(f"{url}/ar/pledges/make/", "amal@example.org")
     assert page.evaluate("document.documentElement.dir") == "rtl"
 
     page.fill("input[name=title]", "صندوق لإعادة إدماج العائدين")

@@ -31,17 +31,12 @@ ANSWERS = [
 
 
 def test_focal_point_prepares_submits_and_the_review_is_published(
-        page, live_server, review_site, secretariat):  # noqa: F811
+        page, live_server, review_site, secretariat, log_in_on_the_way):  # noqa: F811
     user = focal_point("JO", email="rana@example.org")
     EmailAddress.objects.update_or_create(user=user, email=user.email,
                                          defaults={"verified": True, "primary": True})
 
-    page.goto(f"{live_server.url}/ar/reviews/new/jo/ar/")
-    assert "/accounts/login/" in page.url
-    page.fill("input[name=login]", "rana@example.org")
-    page.fill("input[name=password]", "correct horse battery staple")
-    page.locator("form button[type=submit]").last.click()
-    page.wait_for_url(f"{live_server.url}/ar/reviews/new/jo/ar/")
+    log_in_on_the_way(f"{live_server.url}/ar/reviews/new/jo/ar/", "rana@example.org")
     assert page.evaluate("document.documentElement.dir") == "rtl"
 
     # The browser counts words exactly as the server does.

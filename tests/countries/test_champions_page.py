@@ -4,14 +4,11 @@ each linked to its country page, the Network's support areas, in both languages.
 import re
 
 import pytest
-from django.core.cache import cache
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from wagtail.test.utils import WagtailPageTestCase
 
 from countries.models import ChampionCountriesPage, CountryProfile
 from home.models import HomePage
-from hub.demo import publish, publish_translation
+from tests.factories import section_in_both_languages
 from tests.page_rules import PageTreeRules
 
 pytestmark = pytest.mark.django_db
@@ -21,9 +18,7 @@ pytestmark = pytest.mark.django_db
 def champions_pages(home_pages, taxonomy):
     page = ChampionCountriesPage(title="Champion countries", slug="champions",
                                  intro="<p>Member States that lead implementation.</p>")
-    home_pages["en"].add_child(instance=page)
-    publish(page)
-    return {"en": page, "ar": publish_translation(page, "ar", title="الدول الرائدة")}
+    return section_in_both_languages(home_pages, page, "الدول الرائدة")
 
 
 def main(response):
@@ -116,19 +111,11 @@ def test_without_a_country_index_the_names_are_not_links(client, champions_pages
     assert "Morocco" in html and "/countries/ma/" not in html
 
 
-def count_queries(client, url):
-    cache.clear()
-    client.get(url)  # warm the caches, as in tests/test_query_counts.py
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(queries)
-
-
-def test_the_page_costs_a_fixed_number_of_queries(client, champions_pages, country_indexes):
-    few = {url: count_queries(client, url) for url in ("/en/champions/", "/ar/champions/")}
+def test_the_page_costs_a_fixed_number_of_queries(warm_query_count, champions_pages,
+                                                   country_indexes):
+    few = {url: warm_query_count(url) for url in ("/en/champions/", "/ar/champions/")}
     CountryProfile.objects.update(is_champion=True)
-    many = {url: count_queries(client, url) for url in ("/en/champions/", "/ar/champions/")}
+    many = {url: warm_query_count(url) for url in ("/en/champions/", "/ar/champions/")}
     assert few == many
     assert max(many.values()) <= 15, many
 

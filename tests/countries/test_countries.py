@@ -3,9 +3,6 @@
 import re
 
 import pytest
-from django.core.cache import cache
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from wagtail.test.utils import WagtailPageTestCase
 
 from countries.data import MEMBER_STATES
@@ -138,16 +135,7 @@ def test_other_apps_contribute_sections_and_filters(client, country_indexes):
         assert index.context["total"] == 2
 
 
-def count_queries(client, url):
-    cache.clear()
-    client.get(url)  # warm the caches, as in tests/test_query_counts.py
-    with CaptureQueriesContext(connection) as queries:
-        response = client.get(url)
-    assert response.status_code == 200
-    return len(queries)
-
-
-def test_country_pages_cost_a_fixed_number_of_queries(client, country_indexes,
+def test_country_pages_cost_a_fixed_number_of_queries(warm_query_count, country_indexes,
                                                       practice_indexes):
     objectives = list(Objective.objects.filter(locale__language_code="en"))
     urls = ["/en/countries/", "/ar/countries/", "/en/countries/?filter=champion",
@@ -159,9 +147,9 @@ def test_country_pages_cost_a_fixed_number_of_queries(client, country_indexes,
                           objectives[n % 23:n % 23 + 3], countries=["JO", "MA"])
 
     add(0, 2)
-    few = {url: count_queries(client, url) for url in urls}
+    few = {url: warm_query_count(url) for url in urls}
     add(2, 25)
-    many = {url: count_queries(client, url) for url in urls}
+    many = {url: warm_query_count(url) for url in urls}
     assert few == many
     assert max(many.values()) <= 15, many
 

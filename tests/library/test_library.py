@@ -18,6 +18,7 @@ from library.models import (
     LibraryIndexPage,
     LibraryObjective,
 )
+from tests.factories import section_in_both_languages
 
 FILES = Path(__file__).resolve().parents[2] / "library" / "demo_files"
 
@@ -30,10 +31,7 @@ def document(name, title="File"):
 @pytest.fixture
 def library(home_pages, taxonomy):
     index = LibraryIndexPage(title="Document library", slug="library")
-    home_pages["en"].add_child(instance=index)
-    publish(index)
-    arabic = publish_translation(index, "ar", title="مكتبة الوثائق")
-    return {"en": index, "ar": arabic}
+    return section_in_both_languages(home_pages, index, "مكتبة الوثائق")
 
 
 def add_document(index, slug, *, file="a-res-73-195-en.pdf", kind=DocumentType.RESOLUTION,

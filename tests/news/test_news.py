@@ -11,19 +11,17 @@ from django.test.utils import CaptureQueriesContext
 from hub.demo import publish, publish_translation
 from hub.models import Objective, objective_links
 from news.models import ArticleObjective, ArticlePage, NewsIndexPage, SeriesPage
-from tests.factories import make_practice
+from tests.factories import make_practice, section_in_both_languages
 
 
 @pytest.fixture
 def news(home_pages, taxonomy):
-    index = NewsIndexPage(title="News and blog", slug="news")
-    home_pages["en"].add_child(instance=index)
-    publish(index)
-    arabic = publish_translation(index, "ar", title="الأخبار والمدونة")
+    indexes = section_in_both_languages(
+        home_pages, NewsIndexPage(title="News and blog", slug="news"), "الأخبار والمدونة")
     series = SeriesPage(title="Civil society voices", slug="voices")
-    index.add_child(instance=series)
+    indexes["en"].add_child(instance=series)
     publish(series)
-    return {"en": index, "ar": arabic, "series": series}
+    return {**indexes, "series": series}
 
 
 def article(index, slug, *, kind="news", series=None, objectives=(), date=(2026, 1, 1)):

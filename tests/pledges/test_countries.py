@@ -2,20 +2,11 @@
 
 import pytest
 
-from countries.models import CountryIndexPage, CountryProfile
-from hub.demo import publish, publish_translation
+from countries.models import CountryProfile
 
 from .conftest import make_pledge
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def country_indexes(home_pages, taxonomy):
-    index = CountryIndexPage(title="Countries", slug="countries", show_in_menus=True)
-    home_pages["en"].add_child(instance=index)
-    publish(index)
-    return {"en": index, "ar": publish_translation(index, "ar", title="البلدان")}
 
 
 @pytest.fixture

@@ -4,22 +4,15 @@ admin's own forms post)."""
 
 import pytest
 from bs4 import BeautifulSoup
-from django.test import Client
 from wagtail.models import WorkflowState
 
 from practices.models import PracticePage
-from tests.factories import UserFactory
+from tests.factories import UserFactory, logged_in
 
 from ..submissions.conftest import repository  # noqa: F401
 from ..submissions.test_journey import act, submission_data
 
 pytestmark = pytest.mark.django_db
-
-
-def logged_in(user):
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 @pytest.fixture

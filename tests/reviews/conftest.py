@@ -1,7 +1,7 @@
 import pytest
 
-from hub.demo import publish, publish_translation
-from tests.factories import UserFactory
+from hub.demo import publish_child
+from tests.factories import UserFactory, section_in_both_languages
 
 
 @pytest.fixture
@@ -10,19 +10,13 @@ def review_site(home_pages, taxonomy):
     from countries.models import CountryIndexPage
     from reviews.models import ReviewCycleIndexPage, ReviewCyclePage, ReviewIndexPage
 
-    countries = CountryIndexPage(title="Countries", slug="countries")
-    home_pages["en"].add_child(instance=countries)
-    publish(countries)
-    publish_translation(countries, "ar", title="البلدان")
-    index = ReviewIndexPage(title="Voluntary national reviews", slug="reviews")
-    home_pages["en"].add_child(instance=index)
-    publish(index)
-    arabic = publish_translation(index, "ar", title="الاستعراضات الوطنية الطوعية")
+    section_in_both_languages(home_pages, CountryIndexPage(title="Countries", slug="countries"),
+                              "البلدان")
+    site = section_in_both_languages(
+        home_pages, ReviewIndexPage(title="Voluntary national reviews", slug="reviews"),
+        "الاستعراضات الوطنية الطوعية")
     cycles = ReviewCycleIndexPage(title="Review cycles", slug="cycles")
-    index.add_child(instance=cycles)
-    publish(cycles)
-    publish_translation(cycles, "ar", title="دورات الاستعراض")
-    site = {"en": index, "ar": arabic}
+    publish_child(site["en"], cycles, title="دورات الاستعراض")
     for slug, title, title_ar, regions, year in (
         ("arab-2021", "Regional review: Arab region", "الاستعراض الإقليمي: المنطقة العربية",
          "middle-east-and-north-africa", 2021),
@@ -32,9 +26,7 @@ def review_site(home_pages, taxonomy):
     ):
         cycle = ReviewCyclePage(title=title, slug=slug, regions=regions, year=year,
                                 dates=str(year))
-        cycles.add_child(instance=cycle)
-        publish(cycle)
-        publish_translation(cycle, "ar", title=title_ar)
+        publish_child(cycles, cycle, title=title_ar)
         site[slug] = cycle
     return site
 

@@ -2,9 +2,6 @@
 most 15), with few and with many published reviews and practices."""
 
 import pytest
-from django.core.cache import cache
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 
 from hub.models import Objective
 from reviews.models import VoluntaryReviewPage
@@ -35,16 +32,8 @@ def add_practices(index, count, start):
                       countries=["JO", "EG"], slug=f"p-{n}")
 
 
-def count(client, url):
-    cache.clear()
-    assert client.get(url).status_code == 200, url
-    with CaptureQueriesContext(connection) as queries:
-        client.get(url)
-    return len(queries)
-
-
-def test_review_and_country_pages_cost_a_fixed_number_of_queries(client, review_site,
-                                                                  practice_indexes):
+def test_review_and_country_pages_cost_a_fixed_number_of_queries(client, warm_query_count,
+                                                                  review_site, practice_indexes):
     add_reviews(4, 0)
     add_practices(practice_indexes["ar"], 2, 0)
     review = VoluntaryReviewPage.objects.live().filter(country="JO").first()
@@ -52,10 +41,10 @@ def test_review_and_country_pages_cost_a_fixed_number_of_queries(client, review_
             "/ar/countries/jo/", "/en/reviews/", "/ar/reviews/?region=middle-east-and-north-africa",
             "/en/reviews/?objective=6&language=ar", "/en/reviews/cycles/arab-2021/",
             "/en/reviews/compare/jo/", review.url]
-    few = {url: count(client, url) for url in urls}
+    few = {url: warm_query_count(url) for url in urls}
     add_reviews(24, 4)
     add_practices(practice_indexes["ar"], 20, 2)
-    many = {url: count(client, url) for url in urls}
+    many = {url: warm_query_count(url) for url in urls}
     print(few, many)
     assert few == many
     assert {url: n for url, n in many.items() if n > LIMIT} == {}

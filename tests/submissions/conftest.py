@@ -1,13 +1,10 @@
 import pytest
 
-from hub.demo import publish, publish_translation
 from practices.models import PracticeIndexPage
+from tests.factories import section_in_both_languages
 
 
 @pytest.fixture
 def repository(home_pages, taxonomy):
-    english = PracticeIndexPage(title="Practices", slug="practices")
-    home_pages["en"].add_child(instance=english)
-    publish(english)
-    arabic = publish_translation(english, "ar", title="الممارسات")
-    return {"en": english, "ar": arabic}
+    index = PracticeIndexPage(title="Practices", slug="practices")
+    return section_in_both_languages(home_pages, index, "الممارسات")

@@ -9,10 +9,10 @@ from PIL import Image
 from wagtail.documents.models import Document
 
 from practices.models import PendingUpload, PracticePage
-from tests.factories import UserFactory
+from tests.factories import UserFactory, logged_in
 
 from . import samples
-from .test_submission_form import field_errors, form_data, logged_in
+from .test_submission_form import field_errors, form_data
 
 pytestmark = pytest.mark.django_db
 

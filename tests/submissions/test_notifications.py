@@ -5,12 +5,11 @@ import re
 
 import pytest
 from django.core import mail
-from django.test import Client
 
 from hub.models import UserProfile
 from practices.models import PracticePage
 from practices.submission.notifications import HEADER
-from tests.factories import UserFactory
+from tests.factories import UserFactory, logged_in
 
 from .test_journey import act, submission_data
 
@@ -23,12 +22,6 @@ def person(language, groups=(), **fields):
     user = UserFactory(groups=list(groups), **fields)
     UserProfile.objects.create(user=user, name=user.username, preferred_language=language)
     return user
-
-
-def logged_in(user):
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 TITLE = "ممارسة مكاتب المساعدة القانونية"

@@ -4,23 +4,16 @@ submission, never twice; the scores are for moderators only."""
 
 import pytest
 from django.core import mail
-from django.test import Client
 from wagtail.models import WorkflowState
 
 from hub.models import UserProfile
 from practices.models import PeerReview, PracticePage
 from practices.submission.notifications import HEADER
-from tests.factories import UserFactory
+from tests.factories import UserFactory, logged_in
 
 from .test_journey import act, review_data, submission_data
 
 pytestmark = pytest.mark.django_db
-
-
-def logged_in(user):
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 @pytest.fixture

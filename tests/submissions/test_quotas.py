@@ -12,10 +12,10 @@ from django.core.management import call_command
 from wagtail.documents.models import Document
 
 from practices.models import PendingUpload, PracticePage
-from tests.factories import UserFactory
+from tests.factories import UserFactory, logged_in
 
 from . import samples
-from .test_submission_form import field_errors, form_data, logged_in
+from .test_submission_form import field_errors, form_data
 
 pytestmark = pytest.mark.django_db
 

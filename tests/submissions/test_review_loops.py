@@ -9,7 +9,7 @@ from hub.models import UserProfile
 from practices.models import PracticePage
 from practices.submission.notifications import HEADER
 from practices.workflow import reject_submission
-from tests.factories import UserFactory
+from tests.factories import UserFactory, logged_in
 
 from .test_journey import act, submission_data
 
@@ -26,12 +26,6 @@ def submitter(repository):
     user = UserFactory()
     UserProfile.objects.create(user=user, name="Amal", preferred_language="ar")
     return user
-
-
-def logged_in(user):
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def submit(client, **overrides):

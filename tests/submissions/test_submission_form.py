@@ -10,7 +10,7 @@ from wagtail.images.models import Image
 from wagtail.models import Collection
 
 from practices.models import PendingUpload, PracticePage
-from tests.factories import UserFactory
+from tests.factories import UserFactory, logged_in
 
 from . import samples
 from .test_journey import act
@@ -55,12 +55,6 @@ FULL = {
 def form_data(**overrides):
     data = {**FULL, **overrides}
     return {key: value for key, value in data.items() if value is not None}
-
-
-def logged_in(user):
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 @pytest.fixture

@@ -17,13 +17,13 @@ from wagtail.documents.models import Document
 
 from practices.models import PendingUpload, PracticePage
 from reviews.models import VoluntaryReviewPage
-from tests.factories import UserFactory
+from tests.factories import UserFactory, logged_in
 from tests.failures import failing_insert_sql
 
 from ..reviews.conftest import focal_point, review_site  # noqa: F401
 from ..reviews.test_reviews import answers
 from . import samples
-from .test_submission_form import form_data, logged_in
+from .test_submission_form import form_data
 
 pytestmark = pytest.mark.django_db
 

@@ -152,7 +152,7 @@ def facets(events, all_keys, filters):
             if name != "year" and value not in labels[name]:
                 continue
             options.append({
-                "value": value, "label": str(label), "count": counts.get(value, 0),
+                "key": value, "label": str(label), "count": counts.get(value, 0),
                 "selected": value in filters.values.get(name, ()),
             })
         if options:

@@ -116,7 +116,7 @@ def test_index_lists_upcoming_and_past_with_filters_and_counts(client, event_ind
     listing = response.context["listing"]
     assert [e.slug for e in listing.past] == ["old-review", "old-workshop"]
     assert listing.upcoming == []
-    counts = {f["name"]: {o["value"]: o["count"] for o in f["options"]} for f in listing.facets}
+    counts = {f["name"]: {o["key"]: o["count"] for o in f["options"]} for f in listing.facets}
     # Disjunctive counts: each facet counted with the OTHER active filters.
     assert counts["type"] == {"gcm-talk": 0, "regional-review": 1, "workshop": 1}
     assert counts["objective"] == {"8": 1, "23": 2}

@@ -1,6 +1,6 @@
 """Demo content: the country index in both languages, and an editor's page for Morocco."""
 
-from hub.demo import publish_child, register
+from hub.demo import publish_child, publish_section, register
 
 
 @register(order=60)
@@ -9,19 +9,18 @@ def load_countries(stdout):
 
     from .models import CountryIndexPage, CountryPage, CountryProfile, PlanStatus
 
-    home = HomePage.objects.filter(locale__language_code="en").first()
-    if home is None or CountryIndexPage.objects.exists():
-        return
     index = CountryIndexPage(
         title="Countries", slug="countries", show_in_menus=True,
         intro="<p>What each United Nations member State does to implement the Global Compact "
               "for Migration: its voluntary national reviews, practices and national plan.</p>",
     )
-    publish_child(
-        home, index, title="البلدان",
+    index_ar = publish_section(
+        HomePage, index, title="البلدان",
         intro="<p>ما تفعله كل دولة عضو في الأمم المتحدة لتنفيذ الاتفاق العالمي من أجل الهجرة: "
               "استعراضاتها الوطنية الطوعية وممارساتها وخطتها الوطنية.</p>",
     )
+    if index_ar is None:
+        return
     CountryProfile.objects.filter(country="MA").update(
         champion_since=2020, has_un_network=True, plan_status=PlanStatus.ADOPTED, plan_year=2021,
     )
@@ -44,9 +43,6 @@ def load_champions_page(stdout):
 
     from .models import ChampionCountriesPage
 
-    home = HomePage.objects.filter(locale__language_code="en").first()
-    if home is None or ChampionCountriesPage.objects.exists():
-        return
     page = ChampionCountriesPage(
         title="Champion countries", slug="champions",
         intro="<p>The United Nations Network on Migration has invited a group of Member States "
@@ -57,8 +53,8 @@ def load_champions_page(stdout):
               "Network's Executive Committee on the basis of a set of guiding criteria. Other "
               "States are welcome to come forward as well.</p>",
     )
-    publish_child(
-        home, page, title="الدول الرائدة",
+    page_ar = publish_section(
+        HomePage, page, title="الدول الرائدة",
         intro="<p>دعت شبكة الأمم المتحدة المعنية بالهجرة مجموعة من الدول الأعضاء لتكون بمثابة "
               "«دول رائدة» لتنفيذ الاتفاق العالمي من أجل الهجرة، مستهدفة إياها بدعم صريح من "
               "الشبكة، مع تقديم تأملات رئيسية ودروس مستفادة وممارسات إيجابية يمكن عرضها في "
@@ -66,4 +62,6 @@ def load_champions_page(stdout):
               "الرائدة في الاتفاق العالمي من أجل الهجرة بناءً على مجموعة من المعايير "
               "التوجيهية، والدول الأخرى مرحب بها للتقدم كذلك.</p>",
     )
+    if page_ar is None:
+        return
     stdout.write("Countries: the champion countries page")

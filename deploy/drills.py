@@ -27,7 +27,7 @@ import urllib.request
 import uuid
 from pathlib import Path
 
-from loadtest import ROOT, RUN, SESSION_CODE, manage, stack_env
+from loadtest import ROOT, RUN, SESSION_CODE, manage, session_code, stack_env
 
 RESULTS = []
 
@@ -274,21 +274,7 @@ def drill_postgresql_restarted(env):
              sent_after == queued_after == 3 and sorted(copies_after.values()) == [1] * 3)])
 
 
-DRILL_USER_CODE = """
-from allauth.account.models import EmailAddress
-from django.contrib.auth import get_user_model, BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
-from django.contrib.sessions.backends.db import SessionStore
-user, _ = get_user_model().objects.get_or_create(
-    username="drill-uploader", defaults={"email": "drill-uploader@example.org"})
-EmailAddress.objects.get_or_create(user=user, email=user.email,
-                                   defaults={"verified": True, "primary": True})
-session = SessionStore()
-session[SESSION_KEY] = str(user.pk)
-session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
-session[HASH_SESSION_KEY] = user.get_session_auth_hash()
-session.save()
-print(session.session_key)
-"""
+DRILL_USER_CODE = session_code("drill-uploader", verified=True)
 
 ROWS_CODE = """
 from practices.models import PracticePage, PendingUpload

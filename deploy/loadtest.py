@@ -37,11 +37,22 @@ def manage(env, code):
     return result.stdout.strip().splitlines()[-1]
 
 
-SESSION_CODE = """
+VERIFIED_CODE = """
+from allauth.account.models import EmailAddress
+EmailAddress.objects.get_or_create(user=user, email=user.email,
+                                   defaults={"verified": True, "primary": True})"""
+
+
+def session_code(username, verified=False):
+    """``manage.py shell`` code that prints the key of a new session of the user ``username``
+    (created if need be; with a verified address, which the site's forms require, if
+    ``verified``)."""
+    verify = VERIFIED_CODE if verified else ""
+    return f"""
 from django.contrib.auth import get_user_model, BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
 from django.contrib.sessions.backends.db import SessionStore
 user, _ = get_user_model().objects.get_or_create(
-    username="loadtest", defaults={"email": "loadtest@example.org"})
+    username="{username}", defaults={{"email": "{username}@example.org"}}){verify}
 session = SessionStore()
 session[SESSION_KEY] = str(user.pk)
 session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
@@ -49,6 +60,9 @@ session[HASH_SESSION_KEY] = user.get_session_auth_hash()
 session.save()
 print(session.session_key)
 """
+
+
+SESSION_CODE = session_code("loadtest")
 
 URLS_CODE = """
 from practices.models import PracticePage

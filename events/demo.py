@@ -16,7 +16,7 @@ from datetime import date, datetime, time
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from hub.demo import publish, publish_child, publish_translation, register
+from hub.demo import publish, publish_section, publish_translation, register
 
 DATA = Path(__file__).resolve().parent / "reference" / "follow_up_review.json"
 
@@ -156,20 +156,19 @@ def load_events(stdout):
 
     from .models import EventIndexPage, EventObjective, EventPage
 
-    home = HomePage.objects.filter(locale__language_code="en").first()
-    if home is None or EventIndexPage.objects.exists():
-        return
     index = EventIndexPage(
         title="Events", slug="events", show_in_menus=True,
         intro="<p>Regional reviews, the International Migration Review Forum, capacity-building "
               "workshops and GCM Talks: what is coming, and what came of past events.</p>",
     )
-    publish_child(
-        home, index, title="الفعاليات",
+    index_ar = publish_section(
+        HomePage, index, title="الفعاليات",
         intro="<p>الاستعراضات الإقليمية ومنتدى استعراض الهجرة الدولية وورش العمل لبناء القدرات "
               "ومحادثات الاتفاق العالمي من أجل الهجرة: ما هو مقبل، وما أسفرت عنه الفعاليات "
               "السابقة.</p>",
     )
+    if index_ar is None:
+        return
     data = json.loads(DATA.read_text(encoding="utf-8"))
     objective_23 = Objective.objects.get(locale=index.locale, number=23)
     for spec in _events(data):

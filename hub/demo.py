@@ -44,6 +44,17 @@ def publish_child(parent, page, **arabic):
     return publish_translation(page, "ar", **arabic)
 
 
+def publish_section(home_model, page, **arabic):
+    """Publish ``page`` under the English home page (``home_model``: the home app's page model,
+    which the core does not import) as ``publish_child`` does, and return its Arabic
+    translation; publish nothing and return ``None`` when there is no home page yet or an
+    English page of the same type is already there (the demo has been loaded)."""
+    home = home_model.objects.filter(locale__language_code="en").first()
+    if home is None or type(page).objects.filter(locale=home.locale).exists():
+        return None
+    return publish_child(home, page, **arabic)
+
+
 def publish_translation(page, language_code, **fields):
     """Create (or update) and publish the translation of ``page`` with the given field values.
 

@@ -6,7 +6,7 @@ from pathlib import Path
 from django.core.files import File
 from wagtail.documents import get_document_model
 
-from hub.demo import publish, publish_child, publish_translation, register
+from hub.demo import publish, publish_section, publish_translation, register
 
 FILES = Path(__file__).parent / "demo_files"
 
@@ -37,16 +37,15 @@ def load_library(stdout):
 
     from .models import DocumentType, LibraryDocumentPage, LibraryIndexPage, LibraryObjective
 
-    home = HomePage.objects.filter(locale__language_code="en").first()
-    if home is None or LibraryIndexPage.objects.exists():
-        return
     index = LibraryIndexPage(
         title="Document library", slug="library", show_in_menus=True,
         intro="<p>The resolutions, reports, guidance and tools the Global Compact's follow-up "
               "and review rests on.</p>")
-    publish_child(home, index, title="مكتبة الوثائق",
-                  intro="<p>القرارات والتقارير والإرشادات والأدوات التي تستند إليها "
-                  "متابعة الاتفاق العالمي واستعراضه.</p>")
+    index_ar = publish_section(HomePage, index, title="مكتبة الوثائق",
+                               intro="<p>القرارات والتقارير والإرشادات والأدوات التي تستند "
+                                     "إليها متابعة الاتفاق العالمي واستعراضه.</p>")
+    if index_ar is None:
+        return
     for spec in DOCUMENTS:
         title, summary = spec["en"]
         page = LibraryDocumentPage(

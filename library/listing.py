@@ -3,7 +3,7 @@ library's facets and index. Same parameters and rules (``q``, ``year_from``/``ye
 repeated values OR within a facet, AND across; counts are disjunctive)."""
 
 from practices.facet_index import index_of_cards
-from practices.listing import Listing, parse_filters, term_labels
+from practices.listing import Listing, parse_filters
 
 from .models import LibraryDocumentPage, LibraryObjective
 from .terms import FACETS
@@ -15,20 +15,12 @@ def parse(params):
     return parse_filters(params, DECLARED)
 
 
-def public_documents(locale):
-    return LibraryDocumentPage.objects.live().public().filter(locale=locale)
-
-
 def build(locale):
     """The in-memory bitset index of a language's public library documents (``FacetIndex``)."""
     return index_of_cards(
-        LibraryDocumentPage, public_documents, locale, order=("-year", "-pk"), year="year",
+        LibraryDocumentPage, locale, order=("-year", "-pk"), year="year",
         columns={"type": "document_type", "region": "region__slug"},
         linked={"objective": (LibraryObjective, "objective__number")})
-
-
-def labels(locale):
-    return term_labels(locale, FACETS)
 
 
 def cards(queryset):
@@ -39,6 +31,4 @@ class LibraryListing(Listing):
     model = LibraryDocumentPage
     declared = DECLARED
     build_index = staticmethod(build)
-    public = staticmethod(public_documents)
-    labels = staticmethod(labels)
     cards = staticmethod(cards)

@@ -3,7 +3,7 @@ in English and as Arabic translations."""
 
 import datetime
 
-from hub.demo import publish, publish_child, publish_translation, register
+from hub.demo import publish, publish_child, publish_section, publish_translation, register
 
 SERIES = {
     "slug": "civil-society-voices",
@@ -77,15 +77,13 @@ def load_news(stdout):
 
     from .models import ArticleObjective, ArticlePage, NewsIndexPage, SeriesPage
 
-    home = HomePage.objects.filter(locale__language_code="en").first()
-    if home is None or NewsIndexPage.objects.exists():
-        return
     index = NewsIndexPage(title="News and blog", slug="news", show_in_menus=True,
                           intro="<p>News of the Network, statements, press releases and the "
                                 "blog.</p>")
-    publish_child(home, index, title="الأخبار والمدونة",
-                  intro="<p>أخبار الشبكة والبيانات والنشرات الصحفية "
-                  "والمدونة.</p>")
+    index_ar = publish_section(HomePage, index, title="الأخبار والمدونة",
+                               intro="<p>أخبار الشبكة والبيانات والنشرات الصحفية والمدونة.</p>")
+    if index_ar is None:
+        return
     series = SeriesPage(title=SERIES["en"][0], intro=SERIES["en"][1], slug=SERIES["slug"])
     arabic_series = publish_child(index, series, title=SERIES["ar"][0], intro=SERIES["ar"][1])
     for spec in ARTICLES:
@@ -104,5 +102,5 @@ def load_news(stdout):
             organisation=organisation[1], series=arabic_series if spec.get("series") else None)
         arabic.article_objectives = objective_links(ArticleObjective, arabic, spec["objectives"])
         publish(arabic)
-    _on_home_pages(home, index, {"en": "Latest news", "ar": "آخر الأخبار"})
+    _on_home_pages(index.get_parent(), index, {"en": "Latest news", "ar": "آخر الأخبار"})
     stdout.write(f"News and blog created ({len(ARTICLES)} articles, en and ar).")

@@ -2,7 +2,7 @@
 articles' facets (type, series, objective), newest first by the article's date."""
 
 from practices.facet_index import index_of_cards
-from practices.listing import Listing, parse_filters, term_labels
+from practices.listing import Listing, parse_filters
 
 from .models import ArticleObjective, ArticlePage, SeriesPage
 from .terms import FACETS
@@ -14,24 +14,12 @@ def parse(params):
     return parse_filters(params, DECLARED)
 
 
-def public_articles(locale):
-    return ArticlePage.objects.live().public().filter(locale=locale)
-
-
 def build(locale):
     """The in-memory bitset index of a language's public articles (``FacetIndex``)."""
     return index_of_cards(
-        ArticlePage, public_articles, locale, order=("-date", "-pk"), year="date__year",
+        ArticlePage, locale, order=("-date", "-pk"), year="date__year",
         columns={"type": "article_type", "series": "series__slug"},
         linked={"objective": (ArticleObjective, "objective__number")})
-
-
-def labels(locale):
-    """The taxonomy's labels and the language's live series, by title (one query)."""
-    result = term_labels(locale, FACETS)
-    result["series"] = list(SeriesPage.objects.live().public().filter(locale=locale)
-                            .order_by("title").values_list("slug", "title"))
-    return result
 
 
 def cards(queryset):
@@ -42,6 +30,12 @@ class ArticleListing(Listing):
     model = ArticlePage
     declared = DECLARED
     build_index = staticmethod(build)
-    public = staticmethod(public_articles)
-    labels = staticmethod(labels)
     cards = staticmethod(cards)
+
+    @classmethod
+    def labels(cls, locale):
+        """The taxonomy's labels and the language's live series, by title (one query)."""
+        result = super().labels(locale)
+        result["series"] = list(SeriesPage.objects.live().public().filter(locale=locale)
+                                .order_by("title").values_list("slug", "title"))
+        return result

@@ -15,7 +15,7 @@ from django_countries import countries
 from hub.forms import HoneypotMixin, honeypot_field
 from practices.models import PracticePage
 from practices.submission.fields import RichTextInput, TermChoiceField
-from practices.submission.forms import LinkFieldsMixin, Section
+from practices.submission.forms import LinkFieldsMixin, Section, countries_field
 from search.query import SearchUnavailable, clean_query, ranked
 
 from .models import (
@@ -129,10 +129,7 @@ class PledgeForm(HoneypotMixin, LinkFieldsMixin, forms.Form):
         required=False, label_suffix="",
     )
     regions = _term("regions", label=_("Regions"))
-    countries = forms.MultipleChoiceField(
-        label=_("Countries"), required=False, widget=forms.SelectMultiple(attrs={"size": 8}),
-        help_text=_("Hold Ctrl (Cmd on a Mac) to choose several countries."),
-    )
+    countries = countries_field()
     practices = PracticesField(
         label=_("Practices on this hub"), required=False,
         help_text=_("Tick the published practices of this hub that carry out the pledge. "

@@ -10,8 +10,8 @@ Extra parameters: ``type`` (financial, human-resources, process, policy), ``stat
 from django.db.models import Prefetch
 
 from hub.formatting import isolate
-from practices.facet_index import FacetIndex, add_linked_positions
-from practices.listing import Listing, declarations, parse_filters, term_labels
+from practices.facet_index import FacetIndex, complete
+from practices.listing import Listing, declarations, parse_filters
 
 from .models import PledgeCountry, PledgeObjective, PledgePage
 from .terms import FACETS, OWNER, TERMS
@@ -21,10 +21,6 @@ DECLARED = {facet.name: facet for facet in FACETS}
 
 def parse(params):
     return parse_filters(params, declarations(OWNER, DECLARED))
-
-
-def public_pledges(locale):
-    return PledgePage.objects.live().public().filter(locale=locale)
 
 
 # facet -> (through model, lookup of the language-independent key)
@@ -38,7 +34,8 @@ def build(locale):
     """The in-memory bitset index of a language's public pledges (``FacetIndex``); rebuilt by
     ``practices.facet_index.index_for`` whenever a page is published, unpublished or deleted."""
     rows = list(
-        public_pledges(locale).order_by("-first_published_at", "-pk").values_list(
+        PledgePage.objects.live().public().filter(locale=locale)
+        .order_by("-first_published_at", "-pk").values_list(
             "pk", "title", "pledge_type", "status", "currency", "start_date", "end_date",
             "amount",
         )
@@ -57,21 +54,7 @@ def build(locale):
         for i, row in enumerate(rows):
             if row[column]:
                 keys.setdefault(row[column], []).append(i)
-    add_linked_positions(positions, index, THROUGH, locale)
-    index.bits = {facet: {key: index.bitset(found) for key, found in keys.items()}
-                  for facet, keys in positions.items()}
-    index.other_language = (
-        PledgePage.objects.live().public().exclude(locale=locale)
-        .exclude(translation_key__in=public_pledges(locale).values("translation_key")).count()
-    )
-    return index
-
-
-def labels(locale):
-    found = dict(term_labels(locale, FACETS))
-    # ISO 4217 codes read the same in every language: isolated in right-to-left text.
-    found["currency"] = [(key, isolate(key)) for key, _label in found.get("currency", ())]
-    return found
+    return complete(index, positions, THROUGH, locale, PledgePage)
 
 
 CARD_DEFERRED = ("description", "partners", "target")
@@ -90,9 +73,14 @@ class PledgeListing(Listing):
     owner = OWNER
     declared = DECLARED
     build_index = staticmethod(build)
-    public = staticmethod(public_pledges)
-    labels = staticmethod(labels)
     cards = staticmethod(cards)
+
+    @classmethod
+    def labels(cls, locale):
+        found = super().labels(locale)
+        # ISO 4217 codes read the same in every language: isolated in right-to-left text.
+        found["currency"] = [(key, isolate(key)) for key, _label in found.get("currency", ())]
+        return found
 
     def options(self):
         facets = super().options()

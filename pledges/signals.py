@@ -1,21 +1,14 @@
 """Wire the pledge review workflow to the index pages and to the notifications."""
 
-from django.db.models.signals import post_save
 from django.dispatch import receiver
 from wagtail.signals import task_submitted
 
 from practices.finish import notifies_the_owner, page_in_workflow
+from practices.submission.signals import assigns_its_workflow
 
 from .models import PledgeIndexPage, PledgePage
 from .notifications import notify_secretariat, send
 from .workflow import WORKFLOW_NAME, assign
-
-
-@receiver(post_save, sender=PledgeIndexPage)
-def assign_review_workflow(sender, instance, created, raw=False, **kwargs):
-    """Each language's pledge index (a new tree node, translations included) gets the workflow."""
-    if created and not raw:
-        assign(instance)
 
 
 def _pledge(workflow_state):
@@ -34,4 +27,5 @@ def on_task_submitted(sender, instance, user=None, **kwargs):
         send(page.owner, _event(page, "submitted", "update_submitted"), page)
 
 
+assigns_its_workflow(PledgeIndexPage, assign)
 notifies_the_owner(WORKFLOW_NAME, PledgePage, send)

@@ -12,7 +12,7 @@ from django.utils.text import slugify
 from wagtail.models import Locale
 
 from home.models import HomePage
-from hub.demo import link_translation, publish, publish_child, register
+from hub.demo import link_translation, publish, publish_section, register
 from hub.models import GuidingPrinciple, Objective, Region, StakeholderType
 
 from .models import (
@@ -298,17 +298,16 @@ def _facts(record):
 @register(order=20)
 def load_practices(stdout):
     english, arabic = (Locale.objects.get(language_code=c) for c in ("en", "ar"))
-    home = HomePage.objects.filter(locale=english).first()
-    if home is None or PracticeIndexPage.objects.filter(locale=english).exists():
-        return
     index = PracticeIndexPage(
         title="Repository of practices", slug="practices", show_in_menus=True,
         intro="<p>Replicable practices that show how governments and stakeholders implement "
               "the Global Compact for Migration.</p>")
-    index_ar = publish_child(
-        home, index, title="مستودع الممارسات",
+    index_ar = publish_section(
+        HomePage, index, title="مستودع الممارسات",
         intro="<p>ممارسات قابلة للتكرار تشكل مصدر إلهام للجهات الفاعلة في تنفيذ الاتفاق "
               "العالمي من أجل الهجرة.</p>")
+    if index_ar is None:
+        return
     for record in RECORDS:
         if record.en:
             # English first: the Arabic page is its translation (same translation key, same

@@ -87,7 +87,7 @@ def _read_version():
 def add_linked_positions(positions, index, through, locale):
     """Adds to ``positions`` ({facet: {key: [positions]}}) the terms each page of ``index``
     links to, per facet of ``through`` ({facet: (through model, key lookup)}): one query per
-    relation. Shared by the listings of other page types."""
+    relation."""
     position = index._position
     for facet, (model, lookup) in through.items():
         keys = positions.setdefault(facet, {})
@@ -97,6 +97,17 @@ def add_linked_positions(positions, index, through, locale):
             i = position.get(page_id)
             if i is not None:
                 keys.setdefault(str(key), []).append(i)
+
+
+def complete(index, positions, through, locale, model=PracticePage):
+    """``index`` completed from ``positions`` ({facet: {key: [positions]}} of the page's own
+    columns): the linked terms (``add_linked_positions``), every facet's bitsets, and the count
+    of ``model``'s pages in other languages. Shared by the listings of other page types."""
+    add_linked_positions(positions, index, through, locale)
+    index.bits = {facet: {key: index.bitset(found) for key, found in keys.items()}
+                  for facet, keys in positions.items()}
+    index.other_language = other_language_count(locale, model)
+    return index
 
 
 @dataclass
@@ -159,24 +170,23 @@ def build(locale):
     for facet, column in (("type", 2), ("level", 3)):
         for i, row in enumerate(rows):
             positions.setdefault(facet, {}).setdefault(row[column], []).append(i)
-    add_linked_positions(positions, index, THROUGH, locale)
-    index.bits = {facet: {key: index.bitset(found) for key, found in keys.items()}
-                  for facet, keys in positions.items()}
+    complete(index, positions, THROUGH, locale)
     areas = index.bits.setdefault("area", {})
     objectives = index.bits["objective"]
     for area, objective in ThematicAreaObjective.objects.filter(
         area__locale=locale
     ).values_list("area__number", "objective__number"):
         areas[str(area)] = areas.get(str(area), 0) | objectives.get(str(objective), 0)
-    index.other_language = other_language_count(locale)
     return index
 
 
-def other_language_count(locale):
-    """Live practices in other languages with no live translation in ``locale`` (one query)."""
+def other_language_count(locale, model=PracticePage):
+    """Live pages of ``model`` (practices by default) in other languages with no live
+    translation in ``locale`` (one query)."""
+    live = model.objects.live().public()
     return (
-        PracticePage.objects.live().public().exclude(locale=locale)
-        .exclude(translation_key__in=public_practices(locale).values("translation_key")).count()
+        live.exclude(locale=locale)
+        .exclude(translation_key__in=live.filter(locale=locale).values("translation_key")).count()
     )
 
 
@@ -198,12 +208,12 @@ def index_for(locale, builder=None):
     return cached[1]
 
 
-def index_of_cards(model, public, locale, *, order, year, columns, linked):
-    """The ``FacetIndex`` of a listing of cards (library documents, articles): ``public(locale)``
-    ordered by ``order``; one year per page (``year``, a lookup); ``columns`` {facet: lookup of
-    the key on the page}; ``linked`` {facet: (through model, key lookup)}. Three queries plus
-    one per linked relation."""
-    rows = list(public(locale).order_by(*order).values_list(
+def index_of_cards(model, locale, *, order, year, columns, linked):
+    """The ``FacetIndex`` of a listing of cards (library documents, articles): the language's
+    public pages of ``model`` ordered by ``order``; one year per page (``year``, a lookup);
+    ``columns`` {facet: lookup of the key on the page}; ``linked`` {facet: (through model, key
+    lookup)}. Three queries plus one per linked relation."""
+    rows = list(model.objects.live().public().filter(locale=locale).order_by(*order).values_list(
         "pk", "title", year, *columns.values()))
     index = FacetIndex(ids=[row[0] for row in rows])
     index.years = [(row[2], row[2], False) for row in rows]
@@ -213,11 +223,4 @@ def index_of_cards(model, public, locale, *, order, year, columns, linked):
         for i, row in enumerate(rows):
             if row[column]:
                 positions[facet].setdefault(str(row[column]), []).append(i)
-    add_linked_positions(positions, index, linked, locale)
-    index.bits = {facet: {key: index.bitset(found) for key, found in keys.items()}
-                  for facet, keys in positions.items()}
-    index.other_language = (
-        model.objects.live().public().exclude(locale=locale)
-        .exclude(translation_key__in=public(locale).values("translation_key")).count()
-    )
-    return index
+    return complete(index, positions, linked, locale, model)

@@ -23,7 +23,7 @@ from hub.registry import facets as registered_facets
 from search.query import matching_ids, ranked
 
 from .facet_index import build as build_index
-from .facet_index import index_for, public_practices
+from .facet_index import index_for
 from .models import (
     FIRST_YEAR,
     PracticeObjective,
@@ -141,8 +141,8 @@ class Listing:
     only what is needed (``by_relevance``).
 
     Another kind of page reuses it by overriding the class attributes (its model and facet
-    declarations) and ``build_index``, ``public``, ``labels`` and ``cards`` (see
-    ``pledges/listing.py``).
+    declarations), ``build_index`` and ``cards``, and ``labels`` for labels of its own (see
+    ``pledges/listing.py``); ``public`` and ``labels`` read its model and declarations.
     """
 
     model = PracticePage
@@ -162,13 +162,14 @@ class Listing:
             common &= self.index.bitset(self.year_positions())
         self.common = common
 
-    @staticmethod
-    def public(locale):
-        return public_practices(locale)
+    @classmethod
+    def public(cls, locale):
+        """The language's public pages of the listing's model."""
+        return cls.model.objects.live().public().filter(locale=locale)
 
-    @staticmethod
-    def labels(locale):
-        return term_labels(locale)
+    @classmethod
+    def labels(cls, locale):
+        return term_labels(locale, cls.declared.values())
 
     @staticmethod
     def cards(queryset):

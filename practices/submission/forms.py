@@ -88,6 +88,15 @@ def _term(name, **kwargs):
     return TermChoiceField(next(term for term in TERMS if term.field == name), **kwargs)
 
 
+def countries_field():
+    """The countries a submission is tied to; the form sets their choices. Shared by the
+    submission forms of practices and pledges."""
+    return forms.MultipleChoiceField(
+        label=_("Countries"), required=False, widget=forms.SelectMultiple(attrs={"size": 8}),
+        help_text=_("Hold Ctrl (Cmd on a Mac) to choose several countries."),
+    )
+
+
 class LinkFieldsMixin:
     """Up to ``MAX_LINKS`` titled links (``link_<n>_title``, ``link_<n>_url``): the fields,
     their cleaning into ``[(title, url)]`` and their rows for the template. Shared by the
@@ -190,11 +199,7 @@ class PracticeSubmissionForm(HoneypotMixin, UploadFormMixin, LinkFieldsMixin, fo
         required=False, label_suffix="",
     )
     regions = _term("regions", label=_("Regions"))
-    countries = forms.MultipleChoiceField(
-        label=_("Countries"), required=False,
-        widget=forms.SelectMultiple(attrs={"size": 8}),
-        help_text=_("Hold Ctrl (Cmd on a Mac) to choose several countries."),
-    )
+    countries = countries_field()
     attachments = MultipleFileField(
         label=_("Attach files"), required=False,
         widget=MultipleFileInput(attrs={"accept": ACCEPT}),

@@ -76,11 +76,20 @@ def hub_mails_replace_wagtails():
 hub_mails_replace_wagtails()
 
 
-@receiver(post_save, sender=PracticeIndexPage)
-def assign_review_workflow(sender, instance, created, raw=False, **kwargs):
-    """Each language's repository (a new tree node, including a translation) gets the workflow."""
-    if created and not raw:
-        assign_to(instance)
+def assigns_its_workflow(index_model, assign):
+    """Each language's ``index_model`` page (a new tree node, a translation included) gets its
+    review workflow: ``assign(page)`` when it is created (not when a fixture is loaded). Used
+    by the repository and the pledges."""
+
+    def assign_review_workflow(sender, instance, created, raw=False, **kwargs):
+        if created and not raw:
+            assign(instance)
+
+    post_save.connect(assign_review_workflow, sender=index_model, weak=False,
+                      dispatch_uid=f"{index_model._meta.label_lower}:review-workflow")
+
+
+assigns_its_workflow(PracticeIndexPage, assign_to)
 
 
 def _practice(workflow_state):

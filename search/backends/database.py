@@ -17,6 +17,13 @@ def analysed_items(items):
         yield (*head, analyse_value(value, stem=not isinstance(head[0], AutocompleteField)))
 
 
+class AnalysedIndexerMixin:
+    """An object indexer (SQLite, PostgreSQL) that stores the analysed text of each field."""
+
+    def prepare_field(self, obj, field):
+        return analysed_items(super().prepare_field(obj, field))
+
+
 def SearchBackend(params):  # noqa: N802 (Wagtail looks the backend up under this name)
     """The analysed backend for the default database's vendor."""
     if connection.vendor == "postgresql":

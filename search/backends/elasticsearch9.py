@@ -6,13 +6,10 @@ The mapping, index settings and listing interface are shared with the OpenSearch
 
 from modelsearch.backends import elasticsearch9
 
-from . import AnalysedQueryMixin
 from .engine import (
     MAX_MATCHES,
     AnalysedMappingMixin,
-    EngineFacetingMixin,
-    EngineIndexingMixin,
-    EngineMatchingMixin,
+    EngineBackendMixin,
     analysed_settings,
     query_compilers,
 )
@@ -29,8 +26,7 @@ SearchQueryCompiler, AutocompleteQueryCompiler = query_compilers(
     elasticsearch9.Elasticsearch9AutocompleteQueryCompiler, Mapping)
 
 
-class SearchBackend(EngineFacetingMixin, EngineIndexingMixin, EngineMatchingMixin,
-                    AnalysedQueryMixin, elasticsearch9.Elasticsearch9SearchBackend):
+class SearchBackend(EngineBackendMixin, elasticsearch9.Elasticsearch9SearchBackend):
     mapping_class = Mapping
     query_compiler_class = SearchQueryCompiler
     autocomplete_query_compiler_class = AutocompleteQueryCompiler

@@ -11,10 +11,11 @@ backends (the README gives the recall of both on the suite's word pairs). The en
 net for text that reaches the index without the Python analyser; on analysed text they change
 nothing.
 
-Each backend module combines these mixins with Wagtail's classes for its engine and client:
-``AnalysedMappingMixin`` (documents), ``EngineMatchingMixin`` (the listing's interface),
-``EngineIndexingMixin`` (updates kept while the engine is away, see ``search/backlog.py``) and
-``analysed_settings`` (index settings).
+Each backend module combines these with Wagtail's classes for its engine and client:
+``AnalysedMappingMixin`` (documents), ``EngineBackendMixin`` (``EngineFacetingMixin``, the
+listing's facets; ``EngineIndexingMixin``, updates kept while the engine is away, see
+``search/backlog.py``; ``EngineMatchingMixin``, the listing's interface; analysed queries),
+``query_compilers`` and ``analysed_settings`` (index settings).
 """
 
 import datetime
@@ -25,7 +26,7 @@ from copy import deepcopy
 from modelsearch.index import AutocompleteField, SearchField
 from modelsearch.utils import deep_update
 
-from . import analyse_value
+from . import AnalysedQueryMixin, analyse_value
 
 # The engines' default ``max_result_window``: the most ids one keyword search returns.
 MAX_MATCHES = 10_000
@@ -258,3 +259,8 @@ class EngineFacetingMixin:
     def _hit_ids(model, response):
         to_python = model._meta.pk.to_python
         return [to_python(hit["fields"]["pk"][0]) for hit in response["hits"]["hits"]]
+
+
+class EngineBackendMixin(EngineFacetingMixin, EngineIndexingMixin, EngineMatchingMixin,
+                         AnalysedQueryMixin):
+    """What both engine backends add to Wagtail's backend for their engine."""

@@ -11,12 +11,9 @@ makes writes visible within its refresh interval (one second).
 
 from modelsearch.backends import opensearch2
 
-from . import AnalysedQueryMixin
 from .engine import (
     AnalysedMappingMixin,
-    EngineFacetingMixin,
-    EngineIndexingMixin,
-    EngineMatchingMixin,
+    EngineBackendMixin,
     analysed_settings,
     query_compilers,
 )
@@ -49,8 +46,7 @@ SearchQueryCompiler, AutocompleteQueryCompiler = query_compilers(
     Mapping)
 
 
-class SearchBackend(EngineFacetingMixin, EngineIndexingMixin, EngineMatchingMixin,
-                    AnalysedQueryMixin, opensearch2.OpenSearch2SearchBackend):
+class SearchBackend(EngineBackendMixin, opensearch2.OpenSearch2SearchBackend):
     mapping_class = Mapping
     index_class = Index
     query_compiler_class = SearchQueryCompiler

@@ -5,12 +5,11 @@ from modelsearch.backends.database.postgres import postgres
 from modelsearch.query import And, Or, Phrase, PlainText
 
 from . import AnalysedQueryMixin, with_globals
-from .database import MatchingMixin, analysed_items
+from .database import AnalysedIndexerMixin, MatchingMixin
 
 
-class PostgresIndexer(postgres.ObjectIndexer):
-    def prepare_field(self, obj, field):
-        return analysed_items(super().prepare_field(obj, field))
+class PostgresIndexer(AnalysedIndexerMixin, postgres.ObjectIndexer):
+    pass
 
 
 class PostgresIndex(postgres.PostgresIndex):

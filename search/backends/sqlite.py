@@ -16,12 +16,11 @@ from modelsearch.query import MatchAll, Not
 from modelsearch.utils import get_descendants_content_types_pks
 
 from . import AnalysedQueryMixin, with_globals
-from .database import MatchingMixin, analysed_items
+from .database import AnalysedIndexerMixin, MatchingMixin
 
 
-class SQLiteIndexer(sqlite.ObjectIndexer):
-    def prepare_field(self, obj, field):
-        return analysed_items(super().prepare_field(obj, field))
+class SQLiteIndexer(AnalysedIndexerMixin, sqlite.ObjectIndexer):
+    pass
 
 
 class SQLiteIndex(sqlite.SQLiteIndex):

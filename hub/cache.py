@@ -1,9 +1,10 @@
 """Data that changes rarely, kept in Django's cache, and forgotten when it changes.
 
-Three entries: the site structure (home page of each language and its sections, for the page
-frame and the router), the taxonomy labels of each language (for the listing), and the private
-sections (pages with view restrictions, for ``public()``). Each is rebuilt in a few queries on
-the first request after a change.
+Four entries: the site structure (home page of each language and its sections, for the page
+frame and the router), the taxonomy labels of each language (for the listing), the private
+sections (pages with view restrictions, for ``public()``), and counts over every language's pages
+(``COUNTS_KEY``, e.g. the practices not yet translated, a query of 0.1 s at 100,000 practices).
+Each is rebuilt in a few queries on the first request after a change.
 
 Invalidation: any save or delete of a page (publishing, unpublishing, moving, renaming and
 translating all save the page), a site, a locale or a view restriction forgets what depends on
@@ -22,6 +23,7 @@ TIMEOUT = 300  # seconds
 SITE_KEY = "hub:site-structure"
 TERMS_KEY = "hub:terms"
 PRIVATE_KEY = "hub:private-sections"
+COUNTS_KEY = "hub:page-counts"
 
 
 def cached(key, build):
@@ -43,7 +45,7 @@ def cached_in(key, part, build):
 
 
 def forget(*keys):
-    cache.delete_many(keys or (SITE_KEY, TERMS_KEY, PRIVATE_KEY))
+    cache.delete_many(keys or (SITE_KEY, TERMS_KEY, PRIVATE_KEY, COUNTS_KEY))
 
 
 def _keys_for(instance):
@@ -51,10 +53,12 @@ def _keys_for(instance):
 
     from .models import FooterLink, NumberedTerm, SluggedTerm, ThematicAreaObjective
 
-    if isinstance(instance, (Page, Site, FooterLink)):
+    if isinstance(instance, Page):
+        return (SITE_KEY, COUNTS_KEY)
+    if isinstance(instance, (Site, FooterLink)):
         return (SITE_KEY,)
     if isinstance(instance, PageViewRestriction):
-        return (PRIVATE_KEY, SITE_KEY)
+        return (PRIVATE_KEY, SITE_KEY, COUNTS_KEY)
     if isinstance(instance, Locale):
         return (SITE_KEY, TERMS_KEY)
     if isinstance(instance, (NumberedTerm, SluggedTerm, ThematicAreaObjective)):

@@ -7,19 +7,14 @@ from practices import exports
 
 from .models import PledgePage
 
-CHUNK = 500
-
 
 def pages_in_order(ids):
-    for start in range(0, len(ids), CHUNK):
-        chunk = ids[start:start + CHUNK]
-        queryset = PledgePage.objects.filter(pk__in=chunk).prefetch_related(
-            "pledge_objectives__objective", "pledge_principles__principle",
-            "pledge_regions__region", "pledge_stakeholders__stakeholder", "pledge_countries",
-            "progress_notes",
-        )
-        by_pk = {page.pk: page for page in queryset}
-        yield from (by_pk[pk] for pk in chunk if pk in by_pk)
+    return exports.in_chunks(ids, lambda chunk: PledgePage.objects.filter(
+        pk__in=chunk).prefetch_related(
+        "pledge_objectives__objective", "pledge_principles__principle",
+        "pledge_regions__region", "pledge_stakeholders__stakeholder", "pledge_countries",
+        "progress_notes",
+    ))
 
 
 def rows(listing, request):

@@ -38,7 +38,7 @@ from .terms import GEOGRAPHY, term_relations
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 FIRST_CHUNK = 50  # practices in the first round of queries: the first byte leaves fast
-CHUNK = 500  # practices fetched per round of queries after that: memory stays flat
+CHUNK = 200  # practices fetched per round of queries after that: memory stays flat
 FEED_ENTRIES = 25
 FEED_FIELDS = ("title", "url_path", "summary", "first_published_at", "last_published_at",
                "locale_id", "depth", "path")
@@ -51,15 +51,27 @@ def extra_prefetches(terms):
             if term.relation != "practice_objectives"]
 
 
-def pages_in_order(ids, terms=()):
-    start, size = 0, FIRST_CHUNK
+def in_chunks(ids, fetch, first=FIRST_CHUNK, size=CHUNK):
+    """The pages of ``ids`` in that order, ``fetch(chunk of ids)`` (a queryset with its
+    prefetches) run for ``first`` ids, then ``size`` at a time: memory stays flat."""
+    start, step = 0, first
     while start < len(ids):
-        chunk = ids[start:start + size]
-        start, size = start + size, CHUNK
-        queryset = card_prefetches(PracticePage.objects.filter(pk__in=chunk)).prefetch_related(
-            *extra_prefetches(terms))
-        by_pk = {page.pk: page for page in queryset}
-        yield from (by_pk[pk] for pk in chunk if pk in by_pk)
+        chunk = ids[start:start + step]
+        start, step = start + step, size
+        by_pk = {page.pk: page for page in fetch(chunk)}
+        for pk in chunk:
+            page = by_pk.pop(pk, None)
+            if page is not None:
+                yield page
+                # The prefetched rows point back at their page: a reference cycle, which only
+                # the garbage collector frees, whenever it runs (memory grew by 40 MB over an
+                # export of 10,000 practices). Dropped here, the page and its rows go at once.
+                page.__dict__.pop("_prefetched_objects_cache", None)
+
+
+def pages_in_order(ids, terms=()):
+    return in_chunks(ids, lambda chunk: card_prefetches(
+        PracticePage.objects.filter(pk__in=chunk)).prefetch_related(*extra_prefetches(terms)))
 
 
 def taxonomy_columns(page, terms):

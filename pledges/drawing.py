@@ -2,10 +2,12 @@
 
 Drawn in Python rather than in a template: a dashboard has some two hundred tiles and a hundred
 bars, and the template engine spent most of the page's time resolving their thousands of
-attributes. Numbers are written as they are; every text goes through ``escape``.
+attributes. Numbers are written as they are; every text goes through
+``conditional_escape``, as the template's auto-escaping did (a label may be safe markup, such
+as a currency code isolated in ``<bdi>``).
 """
 
-from django.utils.html import escape
+from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 
 
@@ -23,14 +25,15 @@ def _row(row, chart, ltr_labels, plain):
     return (f'<g class="chart__row">\n'
             f'      <text x="{row["label_x"]}" y="{row["label_y"]}" '
             f'text-anchor="{chart["label_anchor"]}" class="chart__label"{direction}>'
-            f'{escape(row["short"])}</text>\n      {bars}\n    </g>')
+            f'{conditional_escape(row["short"])}</text>\n      {bars}\n    </g>')
 
 
 def _svg(width, height, name, description, body):
     return mark_safe(
         f'<svg class="chart__svg" viewBox="0 0 {width} {height}" width="{width}" '
         f'height="{height}" role="img" aria-labelledby="chart-{name} chart-{name}-desc">\n'
-        f'    <desc id="chart-{name}-desc">{escape(description)}</desc>\n    {body}\n  </svg>'
+        f'    <desc id="chart-{name}-desc">{conditional_escape(description)}</desc>\n'
+        f'    {body}\n  </svg>'
     )
 
 
@@ -39,16 +42,17 @@ def bars_svg(chart, lead="", ltr_labels=False, plain_bars=False):
     codes (currencies); ``plain_bars`` without the series' colour."""
     description = f"{lead} {chart['summary']}" if lead else chart["summary"]
     rows = "".join(_row(row, chart, ltr_labels, plain_bars) for row in chart["rows"])
-    return _svg(chart["width"], chart["height"], escape(chart["name"]), description, rows)
+    name = conditional_escape(chart["name"])
+    return _svg(chart["width"], chart["height"], name, description, rows)
 
 
 def _tile(tile, size):
     x, y = tile["x"], tile["y"]
     return (f'<g><rect x="{x}" y="{y}" width="{size}" height="{size}" '
-            f'class="tile tile--{tile["shade"]}"><title>{escape(tile["label"])}: '
+            f'class="tile tile--{tile["shade"]}"><title>{conditional_escape(tile["label"])}: '
             f'{tile["count"]}</title></rect>\n'
             f'      <text x="{x + 30}" y="{y + 26}" text-anchor="middle" class="tile__code">'
-            f'{escape(tile["key"])}</text>\n'
+            f'{conditional_escape(tile["key"])}</text>\n'
             f'      <text x="{x + 30}" y="{y + 46}" text-anchor="middle" class="tile__count">'
             f'{tile["count"]}</text></g>')
 

@@ -110,3 +110,24 @@ def test_a_facet_declared_for_practices_shows_on_the_practice_page_and_in_the_ex
         "themes", "start_year"]
     assert csv[1].split(",")[12] == "harvest"
     assert row["themes"] == ["harvest"] and row["countries"] == ["JO"]
+
+
+def test_every_section_index_page_can_be_added_under_the_home_page_by_an_editor(
+        client, editor, home_pages):
+    """A section app names the home page among its index page's parents, and nothing else:
+    the home page's list of children is collected from those declarations."""
+    from events.models import EventIndexPage
+    from home.models import HomePage
+    from library.models import LibraryIndexPage
+    from news.models import NewsIndexPage
+
+    creatable = HomePage.creatable_subpage_models()
+    for model in (EventIndexPage, LibraryIndexPage, NewsIndexPage, NotePage):
+        assert model in creatable
+    assert HomePage not in creatable and NotePage.subpage_types == []
+    client.force_login(editor)
+    home = home_pages["en"]
+    for model in (LibraryIndexPage, NewsIndexPage, EventIndexPage):
+        meta = model._meta
+        response = client.get(f"/admin/pages/add/{meta.app_label}/{meta.model_name}/{home.pk}/")
+        assert response.status_code == 200, model

@@ -8,7 +8,7 @@ import os
 
 from django import template
 from django.templatetags.static import static
-from django.utils.html import escape
+from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, to_locale
 from django.utils.translation import gettext_lazy as _
@@ -130,7 +130,7 @@ def facet_options(facet):
     Written in Python: a listing's filters have some 250 options (every country), and the
     template engine spent a third of the listing's time on their attributes.
     """
-    name = escape(facet["name"])
+    name = conditional_escape(facet["name"])
     options = []
     for option in facet["options"]:
         count, selected = option["count"], option["selected"]
@@ -138,7 +138,8 @@ def facet_options(facet):
         checked = " checked" if selected else ""
         options.append(
             f'<label class="facet__option{empty}"><input type="checkbox" name="{name}" '
-            f'value="{escape(option["key"])}"{checked}> <span>{escape(option["label"])}</span> '
+            f'value="{conditional_escape(option["key"])}"{checked}> '
+            f'<span>{conditional_escape(option["label"])}</span> '
             f'<span class="facet__count" data-count="{count}">({count})</span></label>'
         )
     return mark_safe("\n    ".join(options))

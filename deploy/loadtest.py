@@ -118,10 +118,6 @@ def wrk(url, args, cookie=None):
             "errors": errors, "cpu_ms": cpu * 1000 / requests if requests else 0}
 
 
-def cpu_cell(figures):
-    return f"{figures['cpu_ms']:.1f} ms"
-
-
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--duration", type=int, default=10)
@@ -181,7 +177,7 @@ def main():
         share = figures["rate"] / floor["rate"] * 100 if floor["rate"] else 0
         lines.append(f"| {name} | {lang} | {label} | {figures['rate']:.0f} | {share:.0f}% | "
                      f"{figures['p50']} | {figures['p99']} | {figures['errors']} | "
-                     f"{cpu_cell(figures)} |")
+                     f"{figures['cpu_ms']:.1f} ms |")
     report = ROOT / "reports" / "loadtest.md"
     report.parent.mkdir(exist_ok=True)
     report.write_text("\n".join(lines) + "\n")

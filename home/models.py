@@ -8,7 +8,6 @@ from wagtail.search import index
 
 from hub.models import Objective
 from hub.pages import HubPage
-from hub.registry import anywhere_page_types
 from hub.structure import sections_of
 
 from .blocks import BaseStreamBlock
@@ -23,10 +22,6 @@ class HomePage(HubPage):
     body = StreamField(BaseStreamBlock(), verbose_name=_("body"), blank=True)
 
     parent_page_types = ["wagtailcore.Page"]
-    # The section index pages are not listed here: each section app names the home page among
-    # its index page's parents, and clean_subpage_models() collects them.
-    subpage_types = []
-
     # One home page per language, each the root of its language's tree.
     max_count = len(settings.LANGUAGES)
 
@@ -37,16 +32,13 @@ class HomePage(HubPage):
         verbose_name = _("home page")
 
     @classmethod
-    def clean_subpage_models(cls):
-        """Every page type that names the home page among its parents (the sections' index
-        pages, so a new section app needs no edit here), and the pages allowed anywhere."""
-        from django.apps import apps
-
-        sections = [model for model in get_page_models()
-                    if getattr(model, "parent_page_types", None) is not None
-                    and cls in model.clean_parent_page_models()]
-        anywhere = [apps.get_model(label) for label in anywhere_page_types()]
-        return sections + [model for model in anywhere if model not in sections]
+    def declared_subpage_models(cls):
+        """Every page type that names the home page among its parents: the sections' index
+        pages, so a new section app needs no edit here (``HubPage`` adds the pages allowed
+        anywhere)."""
+        return [model for model in get_page_models()
+                if getattr(model, "parent_page_types", None) is not None
+                and cls in model.clean_parent_page_models()]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

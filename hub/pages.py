@@ -77,11 +77,16 @@ class HubPage(Page):
         return site_id, absolute(""), page_path
 
     @classmethod
+    def declared_subpage_models(cls):
+        """The page types this one declares as its children: Wagtail's ``subpage_types``."""
+        return super().clean_subpage_models()
+
+    @classmethod
     def clean_subpage_models(cls):
-        """Wagtail's, plus the page types apps allow anywhere (``hub_anywhere_page_types``),
-        under every page that has children at all (``subpage_types`` not ``[]``)."""
-        allowed = super().clean_subpage_models()
-        if not cls.subpage_types:
+        """The declared ones, plus the page types apps allow anywhere
+        (``hub_anywhere_page_types``), under every page that has children at all."""
+        allowed = cls.declared_subpage_models()
+        if not allowed:
             return allowed
         from django.apps import apps
 

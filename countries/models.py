@@ -19,8 +19,8 @@ from django_countries.fields import CountryField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import RichTextField
-from wagtail.search import index
 
+from hub.declarations import indexed, names
 from hub.pages import HubPage, SectionPage
 
 FIRST_YEAR = 2018  # the Global Compact was adopted in December 2018
@@ -61,10 +61,7 @@ class CountryProfile(models.Model):
         ], heading=_("National implementation plan")),
     ]
 
-    class Meta:
-        verbose_name = _("country profile")
-        verbose_name_plural = _("country profiles")
-        ordering = ["country"]
+    Meta = names(_("country profile"), _("country profiles"), ordering=["country"])
 
     def __str__(self):
         return str(self.country.name)
@@ -90,8 +87,7 @@ class CountryIndexPage(RoutablePageMixin, SectionPage):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["countries.CountryPage"]
 
-    class Meta:
-        verbose_name = _("country index")
+    Meta = names(_("country index"))
 
     @path("")
     def index(self, request):
@@ -124,8 +120,7 @@ class ChampionCountriesPage(SectionPage):
     parent_page_types = ["home.HomePage"]
     subpage_types = []
 
-    class Meta:
-        verbose_name = _("champion countries page")
+    Meta = names(_("champion countries page"))
 
     def get_context(self, request, *args, **kwargs):
         from .views import champions_context
@@ -145,14 +140,9 @@ class CountryPage(HubPage):
     subpage_types = []
 
     content_panels = HubPage.content_panels + [FieldPanel("country"), FieldPanel("intro")]
-    search_fields = HubPage.search_fields + [
-        index.SearchField("intro"),
-        index.FilterField("country"),
-    ]
+    search_fields = HubPage.search_fields + indexed("intro", filters=("country",))
 
-    class Meta:
-        verbose_name = _("country page")
-        verbose_name_plural = _("country pages")
+    Meta = names(_("country page"), _("country pages"))
 
     def full_clean(self, *args, **kwargs):
         # The page's address is the country's: /<lang>/countries/<iso2>/.

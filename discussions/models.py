@@ -21,6 +21,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 
+from hub.declarations import indexed, names, unique
 from hub.models import Objective, term_link
 from hub.pages import HubPage, SectionPage
 
@@ -36,8 +37,7 @@ class DiscussionIndexPage(SectionPage):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["discussions.DiscussionSpacePage"]
 
-    class Meta:
-        verbose_name = _("discussions index")
+    Meta = names(_("discussions index"))
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -102,15 +102,11 @@ class DiscussionSpacePage(HubPage):
             heading=_("Moderation"),
         ),
     ]
-    search_fields = HubPage.search_fields + [
-        index.SearchField("description"),
-        index.SearchField("expected_audience"),
-        index.RelatedFields("space_objectives", [index.FilterField("objective_id")]),
+    search_fields = HubPage.search_fields + indexed("description", "expected_audience") + [
+        index.RelatedFields("space_objectives", indexed(filters=("objective_id",))),
     ]
 
-    class Meta:
-        verbose_name = _("discussion space")
-        verbose_name_plural = _("discussion spaces")
+    Meta = names(_("discussion space"), _("discussion spaces"))
 
     @property
     def objectives(self):
@@ -182,11 +178,8 @@ class SpaceModerator(Orderable):
 
     panels = [FieldPanel("user")]
 
-    class Meta(Orderable.Meta):
-        verbose_name = _("moderator")
-        constraints = [
-            models.UniqueConstraint(fields=["page", "user"], name="unique_space_moderator"),
-        ]
+    Meta = names(_("moderator"), bases=(Orderable.Meta,),
+                 constraints=[unique("page", "user", name="unique_space_moderator")])
 
 
 class DiscussionTopicPage(TopicRoutesMixin, RoutablePageMixin, HubPage):
@@ -208,16 +201,11 @@ class DiscussionTopicPage(TopicRoutesMixin, RoutablePageMixin, HubPage):
         MultiFieldPanel([FieldPanel("opens_at"), FieldPanel("closes_at")], heading=_("Window")),
         InlinePanel("questions", label=_("questions"), min_num=1),
     ]
-    search_fields = HubPage.search_fields + [
-        index.SearchField("welcome"),
-        index.RelatedFields("questions", [index.SearchField("text")]),
-        index.SearchField("visible_replies_text"),
-        index.FilterField("closes_at"),
-    ]
+    search_fields = HubPage.search_fields + indexed("welcome") + [
+        index.RelatedFields("questions", indexed("text")),
+    ] + indexed("visible_replies_text", filters=("closes_at",))
 
-    class Meta:
-        verbose_name = _("discussion topic")
-        verbose_name_plural = _("discussion topics")
+    Meta = names(_("discussion topic"), _("discussion topics"))
 
     def is_open(self, now=None):
         now = now or timezone.now()
@@ -258,9 +246,7 @@ class Question(TranslatableMixin, Orderable):
 
     panels = [FieldPanel("text")]
 
-    class Meta(TranslatableMixin.Meta, Orderable.Meta):
-        verbose_name = _("question")
-        verbose_name_plural = _("questions")
+    Meta = names(_("question"), _("questions"), bases=(TranslatableMixin.Meta, Orderable.Meta))
 
     def __str__(self):
         return self.text
@@ -315,10 +301,7 @@ class Reply(models.Model):
 
     objects = ReplyQuerySet.as_manager()
 
-    class Meta:
-        ordering = ["created_at", "pk"]
-        verbose_name = _("reply")
-        verbose_name_plural = _("replies")
+    Meta = names(_("reply"), _("replies"), ordering=["created_at", "pk"])
 
     def __str__(self):
         return f"#{self.pk} {self.body[:40]}"
@@ -363,11 +346,7 @@ class ReplyReport(models.Model):
     reason = models.TextField(_("reason"), max_length=1000)
     created_at = models.DateTimeField(default=timezone.now)
 
-    class Meta:
-        verbose_name = _("report")
-        constraints = [
-            models.UniqueConstraint(fields=["reply", "reporter"], name="unique_reply_report"),
-        ]
+    Meta = names(_("report"), constraints=[unique("reply", "reporter", name="unique_reply_report")])
 
     def __str__(self):
         return f"{self.reporter} → #{self.reply_id}"
@@ -385,11 +364,7 @@ class TopicFollow(models.Model):
     language = models.CharField(max_length=10, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
 
-    class Meta:
-        verbose_name = _("follow")
-        constraints = [
-            models.UniqueConstraint(fields=["topic", "user"], name="unique_topic_follow"),
-        ]
+    Meta = names(_("follow"), constraints=[unique("topic", "user", name="unique_topic_follow")])
 
     def __str__(self):
         return f"{self.user} → {self.topic_id}"

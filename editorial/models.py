@@ -5,9 +5,9 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
-from wagtail.search import index
 
 from home.blocks import AnchoredBody
+from hub.declarations import indexed, names
 from hub.pages import HubPage
 
 from .blocks import EditorialStreamBlock
@@ -37,8 +37,6 @@ class StandardPage(AnchoredBody, HubPage):
                         heading=_("Page details")),
     ]
     promote_panels = HubPage.promote_panels + [FieldPanel("share_image")]
-    search_fields = HubPage.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+    search_fields = HubPage.search_fields + indexed("intro", "body")
 
-    class Meta:
-        verbose_name = _("standard page")
-        verbose_name_plural = _("standard pages")
+    Meta = names(_("standard page"), _("standard pages"))

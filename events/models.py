@@ -21,9 +21,9 @@ from django.utils.translation import pgettext_lazy
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.search import index
 
 from hub.cache import TERMS_KEY, cached_in
+from hub.declarations import indexed, names
 from hub.models import Objective, Region, term_link
 from hub.pages import HubPage, SectionPage, to_view
 
@@ -57,8 +57,7 @@ class EventIndexPage(RoutablePageMixin, SectionPage):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["events.EventPage"]
 
-    class Meta:
-        verbose_name = _("events index")
+    Meta = names(_("events index"))
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -152,21 +151,11 @@ class EventPage(RoutablePageMixin, HubPage):
         FieldPanel("documents"),
         FieldPanel("outcomes"),
     ]
-    search_fields = HubPage.search_fields + [
-        index.SearchField("summary"),
-        index.SearchField("description"),
-        index.SearchField("organisers"),
-        index.SearchField("venue"),
-        index.SearchField("city"),
-        index.SearchField("agenda"),
-        index.SearchField("outcomes"),
-        index.FilterField("event_type"),
-        index.FilterField("start"),
-    ]
+    search_fields = HubPage.search_fields + indexed(
+        "summary", "description", "organisers", "venue", "city", "agenda", "outcomes",
+        filters=("event_type", "start"))
 
-    class Meta:
-        verbose_name = _("event")
-        verbose_name_plural = _("events")
+    Meta = names(_("event"), _("events"))
 
     def clean(self):
         super().clean()
@@ -269,10 +258,7 @@ class TalkRequest(models.Model):
     event = models.ForeignKey(EventPage, null=True, blank=True, on_delete=models.SET_NULL,
                               related_name="+", verbose_name=_("event"))
 
-    class Meta:
-        verbose_name = _("GCM Talk request")
-        verbose_name_plural = _("GCM Talk requests")
-        ordering = ["-created_at"]
+    Meta = names(_("GCM Talk request"), _("GCM Talk requests"), ordering=["-created_at"])
 
     def __str__(self):
         return self.topic

@@ -14,9 +14,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Locale
-from wagtail.search import index
 
 from home.blocks import AnchoredBody
+from hub.declarations import indexed, names
 from hub.models import Objective, ThematicArea, term_link
 from hub.pages import HubPage, SectionPage, public
 from hub.structure import language_code_of, section_of_type
@@ -43,8 +43,7 @@ class GuidanceIndexPage(GuidanceSectionPage):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["guidance.GuidePage", "guidance.HandbookPage", "guidance.ToolsIndexPage"]
 
-    class Meta:
-        verbose_name = _("guidance home")
+    Meta = names(_("guidance home"))
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -63,10 +62,9 @@ class GuidePage(AnchoredBody, HubPage):
     max_count_per_parent = 1
 
     content_panels = HubPage.content_panels + [FieldPanel("intro"), FieldPanel("body")]
-    search_fields = HubPage.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+    search_fields = HubPage.search_fields + indexed("intro", "body")
 
-    class Meta:
-        verbose_name = _("guide")
+    Meta = names(_("guide"))
 
 
 class HandbookPage(GuidanceSectionPage):
@@ -75,8 +73,7 @@ class HandbookPage(GuidanceSectionPage):
     parent_page_types = ["guidance.GuidanceIndexPage"]
     subpage_types = ["guidance.ObjectivePage"]
 
-    class Meta:
-        verbose_name = _("handbook")
+    Meta = names(_("handbook"))
 
     def objective_pages_by_number(self):
         """Live objective pages of this locale by number; untranslated ones fall back to the
@@ -138,18 +135,11 @@ class ObjectivePage(HubPage):
         FieldPanel("examples"),
         FieldPanel("resources"),
     ]
-    search_fields = HubPage.search_fields + [
-        index.SearchField("summary"),
-        index.SearchField("overview"),
-        index.SearchField("actions"),
-        index.SearchField("guiding_principles"),
-        index.SearchField("stakeholders"),
-        index.SearchField("examples"),
-        index.FilterField("objective"),
-    ]
+    search_fields = HubPage.search_fields + indexed(
+        "summary", "overview", "actions", "guiding_principles", "stakeholders", "examples",
+        filters=("objective",))
 
-    class Meta:
-        verbose_name = _("objective page")
+    Meta = names(_("objective page"))
 
     def clean(self):
         super().clean()
@@ -223,8 +213,7 @@ class ToolsIndexPage(GuidanceSectionPage):
     parent_page_types = ["guidance.GuidanceIndexPage"]
     subpage_types = ["guidance.ThematicToolPage"]
 
-    class Meta:
-        verbose_name = _("thematic tools")
+    Meta = names(_("thematic tools"))
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -253,15 +242,9 @@ class ThematicToolPage(HubPage):
         InlinePanel("tool_objectives", label=_("related objectives")),
         FieldPanel("resources"),
     ]
-    search_fields = HubPage.search_fields + [
-        index.SearchField("theme"),
-        index.SearchField("summary"),
-        index.SearchField("body"),
-    ]
+    search_fields = HubPage.search_fields + indexed("theme", "summary", "body")
 
-    class Meta:
-        verbose_name = _("thematic tool")
-        verbose_name_plural = _("thematic tools")
+    Meta = names(_("thematic tool"), _("thematic tools"))
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

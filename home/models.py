@@ -4,8 +4,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import get_page_models
-from wagtail.search import index
 
+from hub.declarations import indexed, names
 from hub.models import Objective
 from hub.pages import HubPage
 from hub.structure import sections_of
@@ -26,10 +26,9 @@ class HomePage(HubPage):
     max_count = len(settings.LANGUAGES)
 
     content_panels = HubPage.content_panels + [FieldPanel("lead"), FieldPanel("body")]
-    search_fields = HubPage.search_fields + [index.SearchField("lead"), index.SearchField("body")]
+    search_fields = HubPage.search_fields + indexed("lead", "body")
 
-    class Meta:
-        verbose_name = _("home page")
+    Meta = names(_("home page"))
 
     @classmethod
     def declared_subpage_models(cls):

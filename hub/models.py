@@ -23,6 +23,8 @@ from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from .declarations import indexed, names, unique
+
 
 def linked_terms(relation, attribute):
     """A property of a model linked to terms through ``relation`` (a through-model's related
@@ -48,10 +50,8 @@ def term_meta(base, verbose_name, verbose_name_plural, constraint):
     """The ``Meta`` of a term model: its names, and its key (``number`` or ``slug``) unique per
     locale under the name ``constraint``."""
     key = "number" if base is NumberedTerm else "slug"
-    return type("Meta", (base.Meta,), {
-        "verbose_name": verbose_name, "verbose_name_plural": verbose_name_plural,
-        "constraints": [models.UniqueConstraint(fields=[key, "locale"], name=constraint)],
-    })
+    return names(verbose_name, verbose_name_plural, bases=(base.Meta,),
+                 constraints=[unique(key, "locale", name=constraint)])
 
 
 class NumberedTerm(TranslatableMixin, index.Indexed, models.Model):
@@ -67,7 +67,7 @@ class NumberedTerm(TranslatableMixin, index.Indexed, models.Model):
         SynchronizedField("number", overridable=False),
         TranslatableField("title"),
     ]
-    search_fields = [index.SearchField("title"), index.FilterField("number")]
+    search_fields = indexed("title", filters=("number",))
 
     class Meta(TranslatableMixin.Meta):
         abstract = True
@@ -90,7 +90,7 @@ class SluggedTerm(TranslatableMixin, index.Indexed, models.Model):
         SynchronizedField("slug", overridable=False),
         TranslatableField("title"),
     ]
-    search_fields = [index.SearchField("title"), index.FilterField("slug")]
+    search_fields = indexed("title", filters=("slug",))
 
     class Meta(TranslatableMixin.Meta):
         abstract = True
@@ -141,11 +141,8 @@ class ThematicAreaObjective(Orderable):
 
     panels = [FieldPanel("objective")]
 
-    class Meta(Orderable.Meta):
-        verbose_name = _("objective of the area")
-        constraints = [
-            models.UniqueConstraint(fields=["area", "objective"], name="unique_area_objective"),
-        ]
+    Meta = names(_("objective of the area"), bases=(Orderable.Meta,),
+                 constraints=[unique("area", "objective", name="unique_area_objective")])
 
 
 class Region(SluggedTerm):
@@ -183,9 +180,7 @@ class UserProfile(models.Model):
         help_text=_("The language of the emails the hub sends you."),
     )
 
-    class Meta:
-        verbose_name = _("user profile")
-        verbose_name_plural = _("user profiles")
+    Meta = names(_("user profile"), _("user profiles"))
 
     def __str__(self):
         return self.name
@@ -224,11 +219,8 @@ def term_link(page, class_name, attribute, term, verbose_name, prefix, *, module
         target = CountryField(_("country"), db_index=True)
     else:
         target = models.ForeignKey(term, on_delete=models.PROTECT, related_name="+")
-    meta = type("Meta", (Orderable.Meta,), {
-        "verbose_name": verbose_name,
-        "constraints": [models.UniqueConstraint(fields=["page", attribute],
-                                                name=f"unique_{prefix}_{attribute}")],
-    })
+    meta = names(verbose_name, bases=(Orderable.Meta,),
+                 constraints=[unique("page", attribute, name=f"unique_{prefix}_{attribute}")])
     return type(class_name, (Orderable,), {
         "__module__": module,
         "__doc__": doc or f"A {prefix}'s link to one {attribute}.",
@@ -237,6 +229,7 @@ def term_link(page, class_name, attribute, term, verbose_name, prefix, *, module
         "panels": [FieldPanel(attribute)],
         "Meta": meta,
     })
+
 
 def objective_links(through, page, numbers):
     """Rows of ``through`` (a ``term_link`` to objectives) linking ``page`` to the objectives
@@ -260,10 +253,8 @@ class FooterLink(TranslatableMixin, models.Model):
     translatable_fields = [TranslatableField("label"), SynchronizedField("url"),
                            SynchronizedField("sort_order")]
 
-    class Meta(TranslatableMixin.Meta):
-        verbose_name = _("footer link")
-        verbose_name_plural = _("footer links")
-        ordering = ["sort_order", "pk"]
+    Meta = names(_("footer link"), _("footer links"), bases=(TranslatableMixin.Meta,),
+                 ordering=["sort_order", "pk"])
 
     def __str__(self):
         return self.label

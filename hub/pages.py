@@ -14,9 +14,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page, PageManager, PageQuerySet, PageViewRestriction
-from wagtail.search import index
 
 from .cache import PRIVATE_KEY, cached
+from .declarations import indexed
 from .links import absolute
 
 
@@ -112,7 +112,7 @@ class SectionPage(HubPage):
     max_count_per_parent = 1
 
     content_panels = HubPage.content_panels + [FieldPanel("intro")]
-    search_fields = HubPage.search_fields + [index.SearchField("intro")]
+    search_fields = HubPage.search_fields + indexed("intro")
 
     class Meta:
         abstract = True

@@ -8,8 +8,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.search import index
 
+from hub.declarations import indexed, names
 from hub.models import Objective, objectives_by_number, term_link
 from hub.pages import HubPage, SectionPage, to_view
 
@@ -29,8 +29,7 @@ class LibraryIndexPage(RoutablePageMixin, SectionPage):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["library.LibraryDocumentPage"]
 
-    class Meta:
-        verbose_name = _("document library")
+    Meta = names(_("document library"))
 
     listing = path("", name="listing")(to_view("library.views.serve_listing"))
 
@@ -59,14 +58,10 @@ class LibraryDocumentPage(HubPage):
         FieldPanel("year"), FieldPanel("publisher"), FieldPanel("summary"),
         FieldPanel("region"), InlinePanel("library_objectives", label=_("GCM objectives")),
     ]
-    search_fields = HubPage.search_fields + [
-        index.SearchField("symbol"), index.SearchField("summary"), index.SearchField("full_text"),
-        index.FilterField("document_type"), index.FilterField("year"),
-    ]
+    search_fields = HubPage.search_fields + indexed(
+        "symbol", "summary", "full_text", filters=("document_type", "year"))
 
-    class Meta:
-        verbose_name = _("library document")
-        verbose_name_plural = _("library documents")
+    Meta = names(_("library document"), _("library documents"))
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

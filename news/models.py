@@ -10,9 +10,9 @@ from django.utils.translation import pgettext_lazy
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
-from wagtail.search import index
 
 from editorial.blocks import EditorialStreamBlock
+from hub.declarations import indexed, names
 from hub.models import Objective, ThematicArea, objectives_by_number, term_link
 from hub.pages import HubPage, SectionPage, to_view
 
@@ -30,8 +30,7 @@ class NewsIndexPage(RoutablePageMixin, SectionPage):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["news.ArticlePage", "news.SeriesPage"]
 
-    class Meta:
-        verbose_name = _("news and blog")
+    Meta = names(_("news and blog"))
 
     listing = path("", name="listing")(to_view("news.views.serve_listing"))
     feed = path("feed/", name="feed")(to_view("news.views.serve_feed"))
@@ -55,11 +54,9 @@ class SeriesPage(RoutablePageMixin, HubPage):
     subpage_types = []
 
     content_panels = HubPage.content_panels + [FieldPanel("intro")]
-    search_fields = HubPage.search_fields + [index.SearchField("intro")]
+    search_fields = HubPage.search_fields + indexed("intro")
 
-    class Meta:
-        verbose_name = _("blog series")
-        verbose_name_plural = _("blog series")
+    Meta = names(_("blog series"), _("blog series"))
 
     listing = path("", name="listing")(to_view("news.views.serve_series"))
 
@@ -91,14 +88,10 @@ class ArticlePage(HubPage):
         InlinePanel("article_areas", label=_("thematic areas")),
     ]
     promote_panels = HubPage.promote_panels + [FieldPanel("share_image")]
-    search_fields = HubPage.search_fields + [
-        index.SearchField("summary"), index.SearchField("body"), index.SearchField("author"),
-        index.SearchField("organisation"), index.FilterField("article_type"),
-    ]
+    search_fields = HubPage.search_fields + indexed(
+        "summary", "body", "author", "organisation", filters=("article_type",))
 
-    class Meta:
-        verbose_name = _("article")
-        verbose_name_plural = _("articles")
+    Meta = names(_("article"), _("articles"))
 
     def get_context(self, request, *args, **kwargs):
         from .services import related_pages

@@ -16,6 +16,8 @@ from wagtail.fields import StreamField
 from wagtail.models import TranslatableMixin
 from wagtail_localize.fields import TranslatableField
 
+from hub.declarations import names, unique
+
 from .blocks import IssueBlocks
 
 
@@ -39,9 +41,7 @@ class Subscriber(models.Model):
     confirmed_at = models.DateTimeField(null=True, blank=True)
     unsubscribed_at = models.DateTimeField(null=True, blank=True)
 
-    class Meta:
-        verbose_name = _("subscriber")
-        verbose_name_plural = _("subscribers")
+    Meta = names(_("subscriber"), _("subscribers"))
 
     def __str__(self):
         return f"#{self.pk}"  # never the address: lists and logs show no e-mail
@@ -66,10 +66,8 @@ class Issue(TranslatableMixin, models.Model):
         TranslatableField("body"),
     ]
 
-    class Meta(TranslatableMixin.Meta):
-        verbose_name = _("newsletter issue")
-        verbose_name_plural = _("newsletter issues")
-        ordering = ["-created_at"]
+    Meta = names(_("newsletter issue"), _("newsletter issues"), bases=(TranslatableMixin.Meta,),
+                 ordering=["-created_at"])
 
     def __str__(self):
         return self.subject
@@ -83,11 +81,8 @@ class Delivery(models.Model):
     claimed_at = models.DateTimeField(auto_now_add=True)
     sent_at = models.DateTimeField(null=True, blank=True)
 
-    class Meta:
-        verbose_name = _("delivery")
-        constraints = [
-            models.UniqueConstraint(fields=["issue_key", "subscriber"], name="unique_delivery"),
-        ]
+    Meta = names(_("delivery"),
+                 constraints=[unique("issue_key", "subscriber", name="unique_delivery")])
 
     def __str__(self):
         return f"{self.issue_key} → #{self.subscriber_id}"

@@ -31,8 +31,8 @@ from wagtail.admin.panels import (
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable
-from wagtail.search import index
 
+from hub.declarations import indexed, names, unique
 from hub.models import (
     GuidingPrinciple,
     Objective,
@@ -162,8 +162,7 @@ class PledgeIndexPage(RoutablePageMixin, SectionPage):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["pledges.PledgePage"]
 
-    class Meta:
-        verbose_name = _("pledges")
+    Meta = names(_("pledges"))
 
     listing = path("", name="listing")(to_view("pledges.views.serve_listing"))
     feed = path("feed/", name="feed")(to_view("pledges.views.serve_feed"))
@@ -243,19 +242,11 @@ class PledgePage(HubPage):
         ObjectList(HubPage.promote_panels, heading=_("Promote")),
     ])
 
-    search_fields = HubPage.search_fields + [
-        index.SearchField("summary"),
-        index.SearchField("description"),
-        index.SearchField("pledging_entity"),
-        index.SearchField("target"),
-        index.SearchField("partners"),
-        index.FilterField("pledge_type"),
-        index.FilterField("status"),
-    ]
+    search_fields = HubPage.search_fields + indexed(
+        "summary", "description", "pledging_entity", "target", "partners",
+        filters=("pledge_type", "status"))
 
-    class Meta:
-        verbose_name = _("pledge")
-        verbose_name_plural = _("pledges")
+    Meta = names(_("pledge"), _("pledges"))
 
     def clean(self):
         super().clean()
@@ -315,11 +306,8 @@ class PledgePractice(Orderable):
 
     panels = [PageChooserPanel("practice", "practices.PracticePage")]
 
-    class Meta(Orderable.Meta):
-        verbose_name = _("practice")
-        constraints = [
-            models.UniqueConstraint(fields=["page", "practice"], name="unique_pledge_practice"),
-        ]
+    Meta = names(_("practice"), bases=(Orderable.Meta,),
+                 constraints=[unique("page", "practice", name="unique_pledge_practice")])
 
 
 class PledgeLink(Orderable):
@@ -329,8 +317,7 @@ class PledgeLink(Orderable):
 
     panels = [FieldPanel("title"), FieldPanel("url")]
 
-    class Meta(Orderable.Meta):
-        verbose_name = _("link")
+    Meta = names(_("link"), bases=(Orderable.Meta,))
 
 
 class ProgressNote(Orderable):
@@ -343,5 +330,4 @@ class ProgressNote(Orderable):
 
     panels = [FieldRowPanel([FieldPanel("date"), FieldPanel("status")]), FieldPanel("note")]
 
-    class Meta(Orderable.Meta):
-        verbose_name = _("progress note")
+    Meta = names(_("progress note"), bases=(Orderable.Meta,))

@@ -35,6 +35,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model_string
 from wagtail.search import index
 
+from hub.declarations import indexed, names
 from hub.models import (
     GuidingPrinciple,
     Objective,
@@ -153,8 +154,7 @@ class PracticeIndexPage(RoutablePageMixin, SectionPage):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["practices.PracticePage"]
 
-    class Meta:
-        verbose_name = _("repository of practices")
+    Meta = names(_("repository of practices"))
 
     listing = path("", name="listing")(to_view("practices.views.serve_listing"))
     feed = path("feed/", name="feed")(to_view("practices.views.serve_feed"))
@@ -274,29 +274,18 @@ class PracticePage(HubPage):
         ObjectList(HubPage.promote_panels, heading=_("Promote")),
     ])
 
-    search_fields = HubPage.search_fields + [
-        index.SearchField("summary"),
-        index.SearchField("description"),
-        index.SearchField("implementing_organisation"),
-        index.SearchField("partners"),
-        index.SearchField("results"),
-        index.SearchField("lessons_learned"),
-        index.SearchField("innovation"),
-        index.FilterField("practice_type"),
-        index.FilterField("implementation_level"),
-        index.FilterField("start_year"),
-        index.RelatedFields("practice_objectives", [
-            index.FilterField("objective_id"),
-        ]),
+    search_fields = HubPage.search_fields + indexed(
+        "summary", "description", "implementing_organisation", "partners", "results",
+        "lessons_learned", "innovation",
+        filters=("practice_type", "implementation_level", "start_year"),
+    ) + [
+        index.RelatedFields("practice_objectives", indexed(filters=("objective_id",))),
+    ] + indexed(
         # What the listing filters and counts on a search engine (practices/engine_listing.py)
-        index.FilterField("end_year"),
-        index.FilterField("ongoing"),
-        *(index.FilterField(name) for name in LISTING_KEY_FIELDS),
-    ]
+        filters=("end_year", "ongoing", *LISTING_KEY_FIELDS),
+    )
 
-    class Meta:
-        verbose_name = _("practice")
-        verbose_name_plural = _("practices")
+    Meta = names(_("practice"), _("practices"))
 
     def clean(self):
         super().clean()

@@ -23,8 +23,8 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable
-from wagtail.search import index
 
+from hub.declarations import indexed, names, unique
 from hub.pages import HubPage, SectionPage, to_view
 from practices.blocks import ResourceBlock
 
@@ -47,8 +47,7 @@ class ReviewIndexPage(RoutablePageMixin, SectionPage):
         """The live public voluntary reviews (for the home page's counts; one query)."""
         return VoluntaryReviewPage.objects.child_of(self).live().public().count()
 
-    class Meta:
-        verbose_name = _("voluntary reviews index")
+    Meta = names(_("voluntary reviews index"))
 
     listing = path("", name="listing")(to_view("reviews.views.serve_listing"))
     feed = path("feed/", name="feed")(to_view("reviews.views.serve_feed"))
@@ -62,8 +61,7 @@ class ReviewCycleIndexPage(SectionPage):
     parent_page_types = ["reviews.ReviewIndexPage"]
     subpage_types = ["reviews.ReviewCyclePage"]
 
-    class Meta:
-        verbose_name = _("review cycles")
+    Meta = names(_("review cycles"))
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -117,16 +115,10 @@ class ReviewCyclePage(HubPage):
         FieldPanel("documents"),
         FieldPanel("report"),
     ]
-    search_fields = HubPage.search_fields + [
-        index.SearchField("body"),
-        index.SearchField("dates"),
-        index.SearchField("coordinators"),
-        index.FilterField("kind"),
-    ]
+    search_fields = HubPage.search_fields + indexed(
+        "body", "dates", "coordinators", filters=("kind",))
 
-    class Meta:
-        verbose_name = _("review cycle")
-        verbose_name_plural = _("review cycles")
+    Meta = names(_("review cycle"), _("review cycles"))
 
     @property
     def region_list(self):
@@ -170,15 +162,10 @@ class VoluntaryReviewPage(RoutablePageMixin, HubPage):
         InlinePanel("review_objectives", label=_("objectives covered in depth")),
         FieldPanel("attachments"),
     ]
-    search_fields = HubPage.search_fields + [
-        *[index.SearchField(f"section_{n}") for n in range(1, 6)],
-        index.FilterField("country"),
-        index.FilterField("cycle"),
-    ]
+    search_fields = HubPage.search_fields + indexed(
+        *(f"section_{n}" for n in range(1, 6)), filters=("country", "cycle"))
 
-    class Meta:
-        verbose_name = _("voluntary national review")
-        verbose_name_plural = _("voluntary national reviews")
+    Meta = names(_("voluntary national review"), _("voluntary national reviews"))
 
     @property
     def language_code(self):
@@ -212,11 +199,8 @@ class ReviewObjective(Orderable):
 
     panels = [FieldPanel("number")]
 
-    class Meta(Orderable.Meta):
-        verbose_name = _("objective covered in depth")
-        constraints = [
-            models.UniqueConstraint(fields=["page", "number"], name="unique_review_objective"),
-        ]
+    Meta = names(_("objective covered in depth"), bases=(Orderable.Meta,),
+                 constraints=[unique("page", "number", name="unique_review_objective")])
 
 
 class FocalPoint(models.Model):
@@ -228,12 +212,8 @@ class FocalPoint(models.Model):
 
     panels = [FieldPanel("user"), FieldPanel("country")]
 
-    class Meta:
-        verbose_name = _("focal point")
-        verbose_name_plural = _("focal points")
-        constraints = [
-            models.UniqueConstraint(fields=["user", "country"], name="unique_focal_point"),
-        ]
+    Meta = names(_("focal point"), _("focal points"),
+                 constraints=[unique("user", "country", name="unique_focal_point")])
 
     def __str__(self):
         return f"{self.user} · {self.country.name}"

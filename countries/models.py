@@ -85,7 +85,6 @@ class CountryIndexPage(RoutablePageMixin, SectionPage):
     """``/<lang>/countries/``: every member State by region, and each country's page."""
 
     parent_page_types = ["home.HomePage"]
-    subpage_types = ["countries.CountryPage"]
 
     Meta = names(_("country index"))
 
@@ -118,7 +117,6 @@ class ChampionCountriesPage(SectionPage):
     profiles), each linked to its country page, and the support the Network offers them."""
 
     parent_page_types = ["home.HomePage"]
-    subpage_types = []
 
     Meta = names(_("champion countries page"))
 
@@ -137,7 +135,6 @@ class CountryPage(HubPage):
     intro = RichTextField(_("introduction"), blank=True, features=RICH_FEATURES)
 
     parent_page_types = ["countries.CountryIndexPage"]
-    subpage_types = []
 
     content_panels = HubPage.content_panels + [FieldPanel("country"), FieldPanel("intro")]
     search_fields = HubPage.search_fields + indexed("intro", filters=("country",))

@@ -35,7 +35,6 @@ class DiscussionIndexPage(SectionPage):
     """All discussion spaces of one language, at /<lang>/discussions/, and the archive."""
 
     parent_page_types = ["home.HomePage"]
-    subpage_types = ["discussions.DiscussionSpacePage"]
 
     Meta = names(_("discussions index"))
 
@@ -90,7 +89,6 @@ class DiscussionSpacePage(HubPage):
     )
 
     parent_page_types = ["discussions.DiscussionIndexPage"]
-    subpage_types = ["discussions.DiscussionTopicPage"]
 
     content_panels = HubPage.content_panels + [
         FieldPanel("description"),
@@ -194,7 +192,6 @@ class DiscussionTopicPage(TopicRoutesMixin, RoutablePageMixin, HubPage):
     closes_at = models.DateTimeField(_("closes at"), null=True, blank=True)
 
     parent_page_types = ["discussions.DiscussionSpacePage"]
-    subpage_types = []
 
     content_panels = HubPage.content_panels + [
         FieldPanel("welcome"),

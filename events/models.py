@@ -55,7 +55,6 @@ class EventIndexPage(RoutablePageMixin, SectionPage):
     """Upcoming and past events of one language, their filters, month view and feeds."""
 
     parent_page_types = ["home.HomePage"]
-    subpage_types = ["events.EventPage"]
 
     Meta = names(_("events index"))
 
@@ -124,7 +123,6 @@ class EventPage(RoutablePageMixin, HubPage):
 
     base_form_class = EventPageForm
     parent_page_types = ["events.EventIndexPage"]
-    subpage_types = []
 
     content_panels = HubPage.content_panels + [
         FieldPanel("event_type"),

@@ -41,7 +41,6 @@ class GuidanceIndexPage(GuidanceSectionPage):
     """The guidance home: /<lang>/guidance/."""
 
     parent_page_types = ["home.HomePage"]
-    subpage_types = ["guidance.GuidePage", "guidance.HandbookPage", "guidance.ToolsIndexPage"]
 
     Meta = names(_("guidance home"))
 
@@ -58,7 +57,6 @@ class GuidePage(AnchoredBody, HubPage):
     body = StreamField(ChapterStreamBlock(), verbose_name=_("chapters"), blank=True)
 
     parent_page_types = ["guidance.GuidanceIndexPage"]
-    subpage_types = []
     max_count_per_parent = 1
 
     content_panels = HubPage.content_panels + [FieldPanel("intro"), FieldPanel("body")]
@@ -71,7 +69,6 @@ class HandbookPage(GuidanceSectionPage):
     """The handbook: the 23 objectives grouped by the five thematic areas."""
 
     parent_page_types = ["guidance.GuidanceIndexPage"]
-    subpage_types = ["guidance.ObjectivePage"]
 
     Meta = names(_("handbook"))
 
@@ -123,7 +120,6 @@ class ObjectivePage(HubPage):
     resources = StreamField(ResourceStreamBlock(), verbose_name=_("resources"), blank=True)
 
     parent_page_types = ["guidance.HandbookPage"]
-    subpage_types = []
 
     content_panels = HubPage.content_panels + [
         FieldPanel("objective"),
@@ -211,7 +207,6 @@ class ToolsIndexPage(GuidanceSectionPage):
     """The thematic tools: /<lang>/guidance/tools/."""
 
     parent_page_types = ["guidance.GuidanceIndexPage"]
-    subpage_types = ["guidance.ThematicToolPage"]
 
     Meta = names(_("thematic tools"))
 
@@ -233,7 +228,6 @@ class ThematicToolPage(HubPage):
                             blank=True)
 
     parent_page_types = ["guidance.ToolsIndexPage"]
-    subpage_types = []
 
     content_panels = HubPage.content_panels + [
         FieldPanel("theme"),

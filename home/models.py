@@ -3,7 +3,6 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import get_page_models
 
 from hub.declarations import indexed, names
 from hub.models import Objective
@@ -29,15 +28,6 @@ class HomePage(HubPage):
     search_fields = HubPage.search_fields + indexed("lead", "body")
 
     Meta = names(_("home page"))
-
-    @classmethod
-    def declared_subpage_models(cls):
-        """Every page type that names the home page among its parents: the sections' index
-        pages, so a new section app needs no edit here (``HubPage`` adds the pages allowed
-        anywhere)."""
-        return [model for model in get_page_models()
-                if getattr(model, "parent_page_types", None) is not None
-                and cls in model.clean_parent_page_models()]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

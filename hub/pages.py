@@ -78,8 +78,18 @@ class HubPage(Page):
 
     @classmethod
     def declared_subpage_models(cls):
-        """The page types this one declares as its children: Wagtail's ``subpage_types``."""
-        return super().clean_subpage_models()
+        """The page types this one may have as children: Wagtail's ``subpage_types`` where the
+        class sets them, otherwise every page type that names this one among its parents
+        (``parent_page_types``). The tree is declared once, by the children: a page type
+        nobody names as parent has no children, and a new section app needs no edit in the
+        page it sits under."""
+        if getattr(cls, "subpage_types", None) is not None:
+            return super().clean_subpage_models()
+        from wagtail.models import get_page_models
+
+        return [model for model in get_page_models()
+                if getattr(model, "parent_page_types", None) is not None
+                and cls in model.clean_parent_page_models()]
 
     @classmethod
     def clean_subpage_models(cls):

@@ -27,7 +27,6 @@ class LibraryIndexPage(RoutablePageMixin, SectionPage):
     """The library of one language: a faceted listing with counts, like the repository."""
 
     parent_page_types = ["home.HomePage"]
-    subpage_types = ["library.LibraryDocumentPage"]
 
     Meta = names(_("document library"))
 
@@ -51,7 +50,6 @@ class LibraryDocumentPage(HubPage):
                                  help_text=_("Extracted from the PDF after publishing."))
 
     parent_page_types = ["library.LibraryIndexPage"]
-    subpage_types = []
 
     content_panels = HubPage.content_panels + [
         FieldPanel("document"), FieldPanel("document_type"), FieldPanel("symbol"),

@@ -28,7 +28,6 @@ class NewsIndexPage(RoutablePageMixin, SectionPage):
     """The news of one language: the listing with its filters, and the Atom feed."""
 
     parent_page_types = ["home.HomePage"]
-    subpage_types = ["news.ArticlePage", "news.SeriesPage"]
 
     Meta = names(_("news and blog"))
 
@@ -51,7 +50,6 @@ class SeriesPage(RoutablePageMixin, HubPage):
     intro = models.TextField(_("introduction"), blank=True)
 
     parent_page_types = ["news.NewsIndexPage"]
-    subpage_types = []
 
     content_panels = HubPage.content_panels + [FieldPanel("intro")]
     search_fields = HubPage.search_fields + indexed("intro")
@@ -77,7 +75,6 @@ class ArticlePage(HubPage):
         on_delete=models.SET_NULL, related_name="+")
 
     parent_page_types = ["news.NewsIndexPage"]
-    subpage_types = []
 
     content_panels = HubPage.content_panels + [
         MultiFieldPanel([FieldPanel("date"), FieldPanel("article_type"), FieldPanel("author"),

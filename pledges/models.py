@@ -160,7 +160,6 @@ class PledgeIndexPage(RoutablePageMixin, SectionPage):
     """
 
     parent_page_types = ["home.HomePage"]
-    subpage_types = ["pledges.PledgePage"]
 
     Meta = names(_("pledges"))
 
@@ -210,7 +209,6 @@ class PledgePage(HubPage):
 
     base_form_class = PledgePageForm
     parent_page_types = ["pledges.PledgeIndexPage"]
-    subpage_types = []
 
     content_panels = HubPage.content_panels + [
         FieldPanel("summary"),

@@ -152,7 +152,6 @@ class PracticeIndexPage(RoutablePageMixin, SectionPage):
     """
 
     parent_page_types = ["home.HomePage"]
-    subpage_types = ["practices.PracticePage"]
 
     Meta = names(_("repository of practices"))
 
@@ -230,7 +229,6 @@ class PracticePage(HubPage):
 
     base_form_class = PracticePageForm
     parent_page_types = ["practices.PracticeIndexPage"]
-    subpage_types = []
 
     content_panels = HubPage.content_panels + [
         FieldPanel("summary"),

@@ -41,7 +41,6 @@ class ReviewIndexPage(RoutablePageMixin, SectionPage):
     """``/<lang>/reviews/``: published reviews of both languages, filters and open data."""
 
     parent_page_types = ["home.HomePage"]
-    subpage_types = ["reviews.VoluntaryReviewPage", "reviews.ReviewCycleIndexPage"]
 
     def item_count(self):
         """The live public voluntary reviews (for the home page's counts; one query)."""
@@ -59,7 +58,6 @@ class ReviewCycleIndexPage(SectionPage):
     """``/<lang>/reviews/cycles/``: the regional reviews and IMRFs, newest first."""
 
     parent_page_types = ["reviews.ReviewIndexPage"]
-    subpage_types = ["reviews.ReviewCyclePage"]
 
     Meta = names(_("review cycles"))
 
@@ -98,7 +96,6 @@ class ReviewCyclePage(HubPage):
     report = StreamField(ResourceBlock(), verbose_name=_("report of the review"), blank=True)
 
     parent_page_types = ["reviews.ReviewCycleIndexPage"]
-    subpage_types = []
 
     content_panels = HubPage.content_panels + [
         MultiFieldPanel([
@@ -154,7 +151,6 @@ class VoluntaryReviewPage(RoutablePageMixin, HubPage):
     attachments = StreamField(ResourceBlock(), verbose_name=_("attachments"), blank=True)
 
     parent_page_types = ["reviews.ReviewIndexPage"]
-    subpage_types = []
 
     content_panels = HubPage.content_panels + [
         FieldRowPanel([FieldPanel("country"), FieldPanel("cycle")]),

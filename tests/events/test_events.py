@@ -21,7 +21,7 @@ NEXT_YEAR = timezone.now().year + 1
 
 def test_page_types_sit_where_they_belong(event_indexes):
     assert EventPage.parent_page_types == ["events.EventIndexPage"]
-    assert EventPage.subpage_types == []
+    assert EventPage.clean_subpage_models() == []
     assert EventIndexPage.parent_page_types == ["home.HomePage"]
     assert EventIndexPage.can_create_at(event_indexes["en"]) is False  # one per home
     assert EventPage.can_create_at(event_indexes["en"])

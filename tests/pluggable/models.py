@@ -10,7 +10,6 @@ class NotePage(HubPage):
     body = models.TextField(blank=True)
 
     parent_page_types = ["home.HomePage"]
-    subpage_types = []
 
     search_fields = HubPage.search_fields + [index.SearchField("body")]
 

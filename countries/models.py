@@ -53,11 +53,11 @@ class CountryProfile(models.Model):
 
     panels = [
         FieldPanel("country", read_only=True),
-        FieldPanel("region"),
-        FieldRowPanel([FieldPanel("is_champion"), FieldPanel("champion_since")]),
-        FieldPanel("has_un_network"),
+        "region",
+        FieldRowPanel(["is_champion", "champion_since"]),
+        "has_un_network",
         MultiFieldPanel([
-            FieldPanel("plan_status"), FieldPanel("plan_year"), FieldPanel("plan_url"),
+            "plan_status", "plan_year", "plan_url",
         ], heading=_("National implementation plan")),
     ]
 
@@ -136,7 +136,7 @@ class CountryPage(HubPage):
 
     parent_page_types = ["countries.CountryIndexPage"]
 
-    content_panels = HubPage.content_panels + [FieldPanel("country"), FieldPanel("intro")]
+    content_panels = HubPage.content_panels + ["country", "intro"]
     search_fields = HubPage.search_fields + indexed("intro", filters=("country",))
 
     Meta = names(_("country page"), _("country pages"))

@@ -15,7 +15,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, TranslatableMixin
@@ -91,12 +91,12 @@ class DiscussionSpacePage(HubPage):
     parent_page_types = ["discussions.DiscussionIndexPage"]
 
     content_panels = HubPage.content_panels + [
-        FieldPanel("description"),
-        FieldPanel("expected_audience"),
-        FieldPanel("languages"),
+        "description",
+        "expected_audience",
+        "languages",
         InlinePanel("space_objectives", label=_("GCM objectives")),
         MultiFieldPanel(
-            [FieldPanel("pre_moderation"), InlinePanel("space_moderators", label=_("moderators"))],
+            ["pre_moderation", InlinePanel("space_moderators", label=_("moderators"))],
             heading=_("Moderation"),
         ),
     ]
@@ -174,7 +174,7 @@ class SpaceModerator(Orderable):
         verbose_name=_("user"),
     )
 
-    panels = [FieldPanel("user")]
+    panels = ["user"]
 
     Meta = names(_("moderator"), bases=(Orderable.Meta,),
                  constraints=[unique("page", "user", name="unique_space_moderator")])
@@ -194,8 +194,8 @@ class DiscussionTopicPage(TopicRoutesMixin, RoutablePageMixin, HubPage):
     parent_page_types = ["discussions.DiscussionSpacePage"]
 
     content_panels = HubPage.content_panels + [
-        FieldPanel("welcome"),
-        MultiFieldPanel([FieldPanel("opens_at"), FieldPanel("closes_at")], heading=_("Window")),
+        "welcome",
+        MultiFieldPanel(["opens_at", "closes_at"], heading=_("Window")),
         InlinePanel("questions", label=_("questions"), min_num=1),
     ]
     search_fields = HubPage.search_fields + indexed("welcome") + [
@@ -241,7 +241,7 @@ class Question(TranslatableMixin, Orderable):
     page = ParentalKey(DiscussionTopicPage, on_delete=models.CASCADE, related_name="questions")
     text = models.TextField(_("question"), max_length=1000)
 
-    panels = [FieldPanel("text")]
+    panels = ["text"]
 
     Meta = names(_("question"), _("questions"), bases=(TranslatableMixin.Meta, Orderable.Meta))
 

@@ -3,7 +3,7 @@ Migration MPTF, contact, statements…)."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import MultiFieldPanel
 from wagtail.fields import StreamField
 
 from home.blocks import AnchoredBody
@@ -32,11 +32,11 @@ class StandardPage(AnchoredBody, HubPage):
     subpage_types = ["editorial.StandardPage"]
 
     content_panels = HubPage.content_panels + [
-        FieldPanel("intro"), FieldPanel("body"),
-        MultiFieldPanel([FieldPanel("show_table_of_contents"), FieldPanel("last_reviewed")],
+        "intro", "body",
+        MultiFieldPanel(["show_table_of_contents", "last_reviewed"],
                         heading=_("Page details")),
     ]
-    promote_panels = HubPage.promote_panels + [FieldPanel("share_image")]
+    promote_panels = HubPage.promote_panels + ["share_image"]
     search_fields = HubPage.search_fields + indexed("intro", "body")
 
     Meta = names(_("standard page"), _("standard pages"))

@@ -125,29 +125,29 @@ class EventPage(RoutablePageMixin, HubPage):
     parent_page_types = ["events.EventIndexPage"]
 
     content_panels = HubPage.content_panels + [
-        FieldPanel("event_type"),
-        FieldPanel("summary"),
+        "event_type",
+        "summary",
         MultiFieldPanel(
             [
-                FieldRowPanel([FieldPanel("start"), FieldPanel("end")]),
-                FieldPanel("all_day"),
+                FieldRowPanel(["start", "end"]),
+                "all_day",
                 FieldPanel("time_zone", widget=forms.Select(choices=time_zone_choices)),
             ],
             heading=_("When"),
         ),
         MultiFieldPanel(
-            [FieldPanel("is_online"), FieldPanel("venue"), FieldPanel("city")],
+            ["is_online", "venue", "city"],
             heading=pgettext_lazy("event", "Where"),
         ),
-        FieldPanel("organisers"),
-        FieldPanel("languages"),
-        FieldPanel("region"),
+        "organisers",
+        "languages",
+        "region",
         InlinePanel("event_objectives", label=_("GCM objectives")),
-        FieldPanel("registration_url"),
-        FieldPanel("description"),
-        FieldPanel("agenda"),
-        FieldPanel("documents"),
-        FieldPanel("outcomes"),
+        "registration_url",
+        "description",
+        "agenda",
+        "documents",
+        "outcomes",
     ]
     search_fields = HubPage.search_fields + indexed(
         "summary", "description", "organisers", "venue", "city", "agenda", "outcomes",

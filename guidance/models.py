@@ -11,7 +11,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.admin.panels import InlinePanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Locale
 
@@ -59,7 +59,7 @@ class GuidePage(AnchoredBody, HubPage):
     parent_page_types = ["guidance.GuidanceIndexPage"]
     max_count_per_parent = 1
 
-    content_panels = HubPage.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    content_panels = HubPage.content_panels + ["intro", "body"]
     search_fields = HubPage.search_fields + indexed("intro", "body")
 
     Meta = names(_("guide"))
@@ -122,14 +122,14 @@ class ObjectivePage(HubPage):
     parent_page_types = ["guidance.HandbookPage"]
 
     content_panels = HubPage.content_panels + [
-        FieldPanel("objective"),
-        FieldPanel("summary"),
-        FieldPanel("overview"),
-        FieldPanel("actions"),
-        FieldPanel("guiding_principles"),
-        FieldPanel("stakeholders"),
-        FieldPanel("examples"),
-        FieldPanel("resources"),
+        "objective",
+        "summary",
+        "overview",
+        "actions",
+        "guiding_principles",
+        "stakeholders",
+        "examples",
+        "resources",
     ]
     search_fields = HubPage.search_fields + indexed(
         "summary", "overview", "actions", "guiding_principles", "stakeholders", "examples",
@@ -208,14 +208,10 @@ class ToolsIndexPage(GuidanceSectionPage):
 
     parent_page_types = ["guidance.GuidanceIndexPage"]
 
-    Meta = names(_("thematic tools"))
+    children_listed_as = "tools"
+    children_order = ("title",)
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["tools"] = (
-            ThematicToolPage.objects.child_of(self).live().public().order_by("title")
-        )
-        return context
+    Meta = names(_("thematic tools"))
 
 
 class ThematicToolPage(HubPage):
@@ -230,11 +226,11 @@ class ThematicToolPage(HubPage):
     parent_page_types = ["guidance.ToolsIndexPage"]
 
     content_panels = HubPage.content_panels + [
-        FieldPanel("theme"),
-        FieldPanel("summary"),
-        FieldPanel("body"),
+        "theme",
+        "summary",
+        "body",
         InlinePanel("tool_objectives", label=_("related objectives")),
-        FieldPanel("resources"),
+        "resources",
     ]
     search_fields = HubPage.search_fields + indexed("theme", "summary", "body")
 

@@ -1,7 +1,6 @@
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 
 from hub.declarations import indexed, names
@@ -24,7 +23,7 @@ class HomePage(HubPage):
     # One home page per language, each the root of its language's tree.
     max_count = len(settings.LANGUAGES)
 
-    content_panels = HubPage.content_panels + [FieldPanel("lead"), FieldPanel("body")]
+    content_panels = HubPage.content_panels + ["lead", "body"]
     search_fields = HubPage.search_fields + indexed("lead", "body")
 
     Meta = names(_("home page"))

@@ -62,7 +62,7 @@ class NumberedTerm(TranslatableMixin, index.Indexed, models.Model):
 
     objects = TermQuerySet.as_manager()
 
-    panels = [FieldPanel("number"), FieldPanel("title")]
+    panels = ["number", "title"]
     translatable_fields = [
         SynchronizedField("number", overridable=False),
         TranslatableField("title"),
@@ -85,7 +85,7 @@ class SluggedTerm(TranslatableMixin, index.Indexed, models.Model):
 
     objects = TermQuerySet.as_manager()
 
-    panels = [FieldPanel("title"), FieldPanel("slug")]
+    panels = ["title", "slug"]
     translatable_fields = [
         SynchronizedField("slug", overridable=False),
         TranslatableField("title"),
@@ -104,7 +104,7 @@ class Objective(NumberedTerm):
     short_title = models.CharField(_("short title"), max_length=80)
     description = models.TextField(_("description"), blank=True)
 
-    panels = NumberedTerm.panels + [FieldPanel("short_title"), FieldPanel("description")]
+    panels = NumberedTerm.panels + ["short_title", "description"]
     translatable_fields = NumberedTerm.translatable_fields + [
         TranslatableField("short_title"),
         TranslatableField("description"),
@@ -139,7 +139,7 @@ class ThematicAreaObjective(Orderable):
     area = ParentalKey(ThematicArea, on_delete=models.CASCADE, related_name="area_objectives")
     objective = models.ForeignKey(Objective, on_delete=models.CASCADE, related_name="+")
 
-    panels = [FieldPanel("objective")]
+    panels = ["objective"]
 
     Meta = names(_("objective of the area"), bases=(Orderable.Meta,),
                  constraints=[unique("area", "objective", name="unique_area_objective")])
@@ -248,8 +248,8 @@ class FooterLink(TranslatableMixin, models.Model):
     url = models.URLField(_("address"), blank=True)
     sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
 
-    panels = [FieldPanel("label"), FieldPanel("page"), FieldPanel("url"),
-              FieldPanel("sort_order")]
+    panels = ["label", "page", "url",
+              "sort_order"]
     translatable_fields = [TranslatableField("label"), SynchronizedField("url"),
                            SynchronizedField("sort_order")]
 

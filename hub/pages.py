@@ -11,7 +11,6 @@ Wagtail's. Serving a page still checks its restrictions against the database (Wa
 from django.db.models import Q
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page, PageManager, PageQuerySet, PageViewRestriction
 
@@ -121,11 +120,27 @@ class SectionPage(HubPage):
 
     max_count_per_parent = 1
 
-    content_panels = HubPage.content_panels + [FieldPanel("intro")]
+    #: The name under which the template gets the live public children of the one page type
+    #: this section declares, in ``children_order`` (``None``: the section lists none itself).
+    children_listed_as = None
+    children_order = ()
+
+    content_panels = HubPage.content_panels + ["intro"]
     search_fields = HubPage.search_fields + indexed("intro")
 
     class Meta:
         abstract = True
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        if self.children_listed_as:
+            context[self.children_listed_as] = self.listed_children()
+        return context
+
+    def listed_children(self):
+        """The live public children of the page type this section declares (one query)."""
+        [model] = self.declared_subpage_models()
+        return model.objects.child_of(self).live().public().order_by(*self.children_order)
 
 
 def to_view(dotted_path):

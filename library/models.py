@@ -6,7 +6,7 @@ with the page, so site search finds a phrase that only the document contains."""
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
-from wagtail.admin.panels import FieldPanel, InlinePanel
+from wagtail.admin.panels import InlinePanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 
 from hub.declarations import indexed, names
@@ -52,9 +52,9 @@ class LibraryDocumentPage(HubPage):
     parent_page_types = ["library.LibraryIndexPage"]
 
     content_panels = HubPage.content_panels + [
-        FieldPanel("document"), FieldPanel("document_type"), FieldPanel("symbol"),
-        FieldPanel("year"), FieldPanel("publisher"), FieldPanel("summary"),
-        FieldPanel("region"), InlinePanel("library_objectives", label=_("GCM objectives")),
+        "document", "document_type", "symbol",
+        "year", "publisher", "summary",
+        "region", InlinePanel("library_objectives", label=_("GCM objectives")),
     ]
     search_fields = HubPage.search_fields + indexed(
         "symbol", "summary", "full_text", filters=("document_type", "year"))

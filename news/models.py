@@ -7,7 +7,7 @@ import datetime
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 
@@ -51,7 +51,7 @@ class SeriesPage(RoutablePageMixin, HubPage):
 
     parent_page_types = ["news.NewsIndexPage"]
 
-    content_panels = HubPage.content_panels + [FieldPanel("intro")]
+    content_panels = HubPage.content_panels + ["intro"]
     search_fields = HubPage.search_fields + indexed("intro")
 
     Meta = names(_("blog series"), _("blog series"))
@@ -77,14 +77,14 @@ class ArticlePage(HubPage):
     parent_page_types = ["news.NewsIndexPage"]
 
     content_panels = HubPage.content_panels + [
-        MultiFieldPanel([FieldPanel("date"), FieldPanel("article_type"), FieldPanel("author"),
-                         FieldPanel("organisation"), FieldPanel("series")],
+        MultiFieldPanel(["date", "article_type", "author",
+                         "organisation", "series"],
                         heading=_("Article details")),
-        FieldPanel("summary"), FieldPanel("body"),
+        "summary", "body",
         InlinePanel("article_objectives", label=_("GCM objectives")),
         InlinePanel("article_areas", label=_("thematic areas")),
     ]
-    promote_panels = HubPage.promote_panels + [FieldPanel("share_image")]
+    promote_panels = HubPage.promote_panels + ["share_image"]
     search_fields = HubPage.search_fields + indexed(
         "summary", "body", "author", "organisation", filters=("article_type",))
 

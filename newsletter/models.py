@@ -11,7 +11,6 @@ resumes without sending anyone the issue twice.
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import TranslatableMixin
 from wagtail_localize.fields import TranslatableField
@@ -60,7 +59,7 @@ class Issue(TranslatableMixin, models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     sent_at = models.DateTimeField(null=True, blank=True)
 
-    panels = [FieldPanel("subject"), FieldPanel("body")]
+    panels = ["subject", "body"]
     translatable_fields = [
         TranslatableField("subject"),
         TranslatableField("body"),

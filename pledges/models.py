@@ -20,7 +20,6 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import (
-    FieldPanel,
     FieldRowPanel,
     InlinePanel,
     MultiFieldPanel,
@@ -211,16 +210,16 @@ class PledgePage(HubPage):
     parent_page_types = ["pledges.PledgeIndexPage"]
 
     content_panels = HubPage.content_panels + [
-        FieldPanel("summary"),
-        FieldPanel("description"),
+        "summary",
+        "description",
         MultiFieldPanel([
-            FieldPanel("pledge_type"),
-            FieldPanel("status"),
-            FieldPanel("pledging_entity"),
-            FieldPanel("target"),
-            FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
-            FieldRowPanel([FieldPanel("amount"), FieldPanel("currency")]),
-            FieldPanel("partners"),
+            "pledge_type",
+            "status",
+            "pledging_entity",
+            "target",
+            FieldRowPanel(["start_date", "end_date"]),
+            FieldRowPanel(["amount", "currency"]),
+            "partners",
         ], heading=_("The pledge")),
         InlinePanel("progress_notes", label=_("progress notes")),
         InlinePanel("pledge_links", label=_("links")),
@@ -230,7 +229,7 @@ class PledgePage(HubPage):
         InlinePanel("pledge_objectives", label=_("GCM objectives")),
         InlinePanel("pledge_principles", label=_("guiding principles")),
         InlinePanel("pledge_stakeholders", label=_("stakeholder type"), max_num=1),
-        FieldPanel("is_global"),
+        "is_global",
         InlinePanel("pledge_regions", label=_("regions")),
         InlinePanel("pledge_countries", label=_("countries")),
     ]
@@ -313,7 +312,7 @@ class PledgeLink(Orderable):
     title = models.CharField(_("title"), max_length=200)
     url = models.URLField(_("address"), max_length=2000)
 
-    panels = [FieldPanel("title"), FieldPanel("url")]
+    panels = ["title", "url"]
 
     Meta = names(_("link"), bases=(Orderable.Meta,))
 
@@ -326,6 +325,6 @@ class ProgressNote(Orderable):
     status = models.CharField(_("status"), max_length=20, choices=PledgeStatus.choices)
     note = models.TextField(_("note"), max_length=5000)
 
-    panels = [FieldRowPanel([FieldPanel("date"), FieldPanel("status")]), FieldPanel("note")]
+    panels = [FieldRowPanel(["date", "status"]), "note"]
 
     Meta = names(_("progress note"), bases=(Orderable.Meta,))

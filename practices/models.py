@@ -22,7 +22,6 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import (
-    FieldPanel,
     FieldRowPanel,
     InlinePanel,
     MultiFieldPanel,
@@ -231,38 +230,38 @@ class PracticePage(HubPage):
     parent_page_types = ["practices.PracticeIndexPage"]
 
     content_panels = HubPage.content_panels + [
-        FieldPanel("summary"),
-        FieldPanel("description"),
+        "summary",
+        "description",
         MultiFieldPanel([
-            FieldPanel("practice_type"),
-            FieldPanel("implementation_level"),
-            FieldRowPanel([FieldPanel("start_year"), FieldPanel("end_year"),
-                           FieldPanel("ongoing")]),
-            FieldPanel("implementing_organisation"),
-            FieldPanel("partners"),
+            "practice_type",
+            "implementation_level",
+            FieldRowPanel(["start_year", "end_year",
+                           "ongoing"]),
+            "implementing_organisation",
+            "partners",
         ], heading=_("The practice")),
-        FieldPanel("results"),
-        FieldPanel("lessons_learned"),
-        FieldPanel("innovation"),
-        FieldPanel("replicability"),
-        FieldPanel("migrant_participation"),
-        FieldPanel("resources"),
+        "results",
+        "lessons_learned",
+        "innovation",
+        "replicability",
+        "migrant_participation",
+        "resources",
     ]
     taxonomy_panels = [
         InlinePanel("practice_objectives", label=_("GCM objectives"), min_num=1),
         InlinePanel("practice_principles", label=_("guiding principles")),
         InlinePanel("practice_sdgs", label=_("Sustainable Development Goals")),
-        FieldPanel("is_global"),
+        "is_global",
         InlinePanel("practice_regions", label=_("regions")),
         InlinePanel("practice_countries", label=_("countries")),
         InlinePanel("practice_stakeholders", label=_("stakeholder types involved")),
     ]
     submission_panels = [
-        FieldPanel("submission_language"),
+        "submission_language",
         MultiFieldPanel([
-            FieldPanel("contact_name"),
-            FieldPanel("contact_organisation"),
-            FieldPanel("contact_email"),
+            "contact_name",
+            "contact_organisation",
+            "contact_email",
         ], heading=_("Focal point (never shown publicly)")),
     ]
     edit_handler = TabbedInterface([

@@ -59,13 +59,10 @@ class ReviewCycleIndexPage(SectionPage):
 
     parent_page_types = ["reviews.ReviewIndexPage"]
 
-    Meta = names(_("review cycles"))
+    children_listed_as = "cycles"
+    children_order = ("-year", "title")
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["cycles"] = (ReviewCyclePage.objects.child_of(self).live().public()
-                             .order_by("-year", "title"))
-        return context
+    Meta = names(_("review cycles"))
 
 
 class ReviewCyclePage(HubPage):
@@ -99,18 +96,18 @@ class ReviewCyclePage(HubPage):
 
     content_panels = HubPage.content_panels + [
         MultiFieldPanel([
-            FieldRowPanel([FieldPanel("kind"), FieldPanel("year")]),
-            FieldPanel("regions"),
-            FieldPanel("dates"),
-            FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date"),
-                           FieldPanel("confirmed")]),
-            FieldRowPanel([FieldPanel("venue"), FieldPanel("online")]),
-            FieldPanel("coordinators"),
+            FieldRowPanel(["kind", "year"]),
+            "regions",
+            "dates",
+            FieldRowPanel(["start_date", "end_date",
+                           "confirmed"]),
+            FieldRowPanel(["venue", "online"]),
+            "coordinators",
         ], heading=_("The review")),
-        FieldPanel("body"),
-        FieldPanel("timeline"),
-        FieldPanel("documents"),
-        FieldPanel("report"),
+        "body",
+        "timeline",
+        "documents",
+        "report",
     ]
     search_fields = HubPage.search_fields + indexed(
         "body", "dates", "coordinators", filters=("kind",))
@@ -153,10 +150,10 @@ class VoluntaryReviewPage(RoutablePageMixin, HubPage):
     parent_page_types = ["reviews.ReviewIndexPage"]
 
     content_panels = HubPage.content_panels + [
-        FieldRowPanel([FieldPanel("country"), FieldPanel("cycle")]),
+        FieldRowPanel(["country", "cycle"]),
         *[FieldPanel(f"section_{n}") for n in range(1, 6)],
         InlinePanel("review_objectives", label=_("objectives covered in depth")),
-        FieldPanel("attachments"),
+        "attachments",
     ]
     search_fields = HubPage.search_fields + indexed(
         *(f"section_{n}" for n in range(1, 6)), filters=("country", "cycle"))
@@ -193,7 +190,7 @@ class ReviewObjective(Orderable):
                        related_name="review_objectives")
     number = models.PositiveSmallIntegerField(_("objective number"))
 
-    panels = [FieldPanel("number")]
+    panels = ["number"]
 
     Meta = names(_("objective covered in depth"), bases=(Orderable.Meta,),
                  constraints=[unique("page", "number", name="unique_review_objective")])
@@ -206,7 +203,7 @@ class FocalPoint(models.Model):
                              related_name="focal_point_countries", verbose_name=_("user"))
     country = CountryField(_("country"))
 
-    panels = [FieldPanel("user"), FieldPanel("country")]
+    panels = ["user", "country"]
 
     Meta = names(_("focal point"), _("focal points"),
                  constraints=[unique("user", "country", name="unique_focal_point")])

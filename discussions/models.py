@@ -91,9 +91,7 @@ class DiscussionSpacePage(HubPage):
     parent_page_types = ["discussions.DiscussionIndexPage"]
 
     content_panels = HubPage.content_panels + [
-        "description",
-        "expected_audience",
-        "languages",
+        "description", "expected_audience", "languages",
         InlinePanel("space_objectives", label=_("GCM objectives")),
         MultiFieldPanel(
             ["pre_moderation", InlinePanel("space_moderators", label=_("moderators"))],

@@ -125,8 +125,7 @@ class EventPage(RoutablePageMixin, HubPage):
     parent_page_types = ["events.EventIndexPage"]
 
     content_panels = HubPage.content_panels + [
-        "event_type",
-        "summary",
+        "event_type", "summary",
         MultiFieldPanel(
             [
                 FieldRowPanel(["start", "end"]),
@@ -139,15 +138,9 @@ class EventPage(RoutablePageMixin, HubPage):
             ["is_online", "venue", "city"],
             heading=pgettext_lazy("event", "Where"),
         ),
-        "organisers",
-        "languages",
-        "region",
+        "organisers", "languages", "region",
         InlinePanel("event_objectives", label=_("GCM objectives")),
-        "registration_url",
-        "description",
-        "agenda",
-        "documents",
-        "outcomes",
+        "registration_url", "description", "agenda", "documents", "outcomes",
     ]
     search_fields = HubPage.search_fields + indexed(
         "summary", "description", "organisers", "venue", "city", "agenda", "outcomes",

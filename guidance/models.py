@@ -122,14 +122,8 @@ class ObjectivePage(HubPage):
     parent_page_types = ["guidance.HandbookPage"]
 
     content_panels = HubPage.content_panels + [
-        "objective",
-        "summary",
-        "overview",
-        "actions",
-        "guiding_principles",
-        "stakeholders",
-        "examples",
-        "resources",
+        "objective", "summary", "overview", "actions", "guiding_principles", "stakeholders",
+        "examples", "resources",
     ]
     search_fields = HubPage.search_fields + indexed(
         "summary", "overview", "actions", "guiding_principles", "stakeholders", "examples",
@@ -226,9 +220,7 @@ class ThematicToolPage(HubPage):
     parent_page_types = ["guidance.ToolsIndexPage"]
 
     content_panels = HubPage.content_panels + [
-        "theme",
-        "summary",
-        "body",
+        "theme", "summary", "body",
         InlinePanel("tool_objectives", label=_("related objectives")),
         "resources",
     ]

@@ -18,6 +18,11 @@ def names(verbose_name, verbose_name_plural=None, *, bases=(), **options):
     return type("Meta", tuple(bases), attributes)
 
 
+def abstract(*bases, **options):
+    """The ``Meta`` of an abstract model, on top of ``bases`` (its abstract parents' ``Meta``)."""
+    return type("Meta", bases, {"abstract": True, **options})
+
+
 def unique(*fields, name):
     """A ``constraints`` entry: ``fields`` together are unique (constraint ``name``)."""
     return models.UniqueConstraint(fields=list(fields), name=name)

@@ -23,7 +23,7 @@ from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from .declarations import indexed, names, unique
+from .declarations import abstract, indexed, names, unique
 
 
 def linked_terms(relation, attribute):
@@ -54,47 +54,47 @@ def term_meta(base, verbose_name, verbose_name_plural, constraint):
                  constraints=[unique(key, "locale", name=constraint)])
 
 
-class NumberedTerm(TranslatableMixin, index.Indexed, models.Model):
-    """A term identified across languages by its official number (objective 8, principle 3…)."""
+class Term(TranslatableMixin, index.Indexed, models.Model):
+    """A term of the taxonomy: a title in each language, and a key field, the same in every
+    language, that identifies it (see ``keyed_by``)."""
 
-    number = models.PositiveSmallIntegerField(_("number"))
     title = models.CharField(_("title"), max_length=255)
 
     objects = TermQuerySet.as_manager()
 
-    panels = ["number", "title"]
-    translatable_fields = [
-        SynchronizedField("number", overridable=False),
-        TranslatableField("title"),
-    ]
-    search_fields = indexed("title", filters=("number",))
-
     class Meta(TranslatableMixin.Meta):
         abstract = True
-        ordering = ["number"]
+
+
+def keyed_by(key):
+    """``translatable_fields`` and ``search_fields`` of a term identified by the field ``key``:
+    translations keep the key and translate the title; search finds the title and filters on
+    the key."""
+    translatable = [SynchronizedField(key, overridable=False), TranslatableField("title")]
+    return translatable, indexed("title", filters=(key,))
+
+
+class NumberedTerm(Term):
+    """A term identified across languages by its official number (objective 8, principle 3…)."""
+
+    number = models.PositiveSmallIntegerField(_("number"))
+
+    panels = ["number", "title"]
+    translatable_fields, search_fields = keyed_by("number")
+    Meta = abstract(Term.Meta, ordering=["number"])
 
     def __str__(self):
         return f"{self.number}. {self.title}"
 
 
-class SluggedTerm(TranslatableMixin, index.Indexed, models.Model):
+class SluggedTerm(Term):
     """A term identified across languages by an ASCII slug (used in URLs)."""
 
     slug = models.SlugField(_("slug"), max_length=80, allow_unicode=False)
-    title = models.CharField(_("title"), max_length=255)
-
-    objects = TermQuerySet.as_manager()
 
     panels = ["title", "slug"]
-    translatable_fields = [
-        SynchronizedField("slug", overridable=False),
-        TranslatableField("title"),
-    ]
-    search_fields = indexed("title", filters=("slug",))
-
-    class Meta(TranslatableMixin.Meta):
-        abstract = True
-        ordering = ["title"]
+    translatable_fields, search_fields = keyed_by("slug")
+    Meta = abstract(Term.Meta, ordering=["title"])
 
     def __str__(self):
         return self.title

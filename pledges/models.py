@@ -210,13 +210,9 @@ class PledgePage(HubPage):
     parent_page_types = ["pledges.PledgeIndexPage"]
 
     content_panels = HubPage.content_panels + [
-        "summary",
-        "description",
+        "summary", "description",
         MultiFieldPanel([
-            "pledge_type",
-            "status",
-            "pledging_entity",
-            "target",
+            "pledge_type", "status", "pledging_entity", "target",
             FieldRowPanel(["start_date", "end_date"]),
             FieldRowPanel(["amount", "currency"]),
             "partners",

@@ -230,21 +230,14 @@ class PracticePage(HubPage):
     parent_page_types = ["practices.PracticeIndexPage"]
 
     content_panels = HubPage.content_panels + [
-        "summary",
-        "description",
+        "summary", "description",
         MultiFieldPanel([
-            "practice_type",
-            "implementation_level",
+            "practice_type", "implementation_level",
             FieldRowPanel(["start_year", "end_year",
                            "ongoing"]),
-            "implementing_organisation",
-            "partners",
+            "implementing_organisation", "partners",
         ], heading=_("The practice")),
-        "results",
-        "lessons_learned",
-        "innovation",
-        "replicability",
-        "migrant_participation",
+        "results", "lessons_learned", "innovation", "replicability", "migrant_participation",
         "resources",
     ]
     taxonomy_panels = [
@@ -259,9 +252,7 @@ class PracticePage(HubPage):
     submission_panels = [
         "submission_language",
         MultiFieldPanel([
-            "contact_name",
-            "contact_organisation",
-            "contact_email",
+            "contact_name", "contact_organisation", "contact_email",
         ], heading=_("Focal point (never shown publicly)")),
     ]
     edit_handler = TabbedInterface([

@@ -97,17 +97,13 @@ class ReviewCyclePage(HubPage):
     content_panels = HubPage.content_panels + [
         MultiFieldPanel([
             FieldRowPanel(["kind", "year"]),
-            "regions",
-            "dates",
+            "regions", "dates",
             FieldRowPanel(["start_date", "end_date",
                            "confirmed"]),
             FieldRowPanel(["venue", "online"]),
             "coordinators",
         ], heading=_("The review")),
-        "body",
-        "timeline",
-        "documents",
-        "report",
+        "body", "timeline", "documents", "report",
     ]
     search_fields = HubPage.search_fields + indexed(
         "body", "dates", "coordinators", filters=("kind",))

@@ -6,14 +6,14 @@ from hub.frame import language_code_of
 from practices.exports import FEED_ENTRIES, atom_from_rows
 from practices.listing_views import serve_faceted
 
-from .listing import ArticleListing, parse
+from .listing import ArticleListing
 from .models import ArticlePage
 
 PER_PAGE = 12
 
 
 def serve_listing(index_page, request):
-    listing = ArticleListing(index_page.locale_id, parse(request.GET))
+    listing = ArticleListing.from_params(index_page.locale_id, request.GET)
     return serve_faceted(index_page, request, listing, "news/news_index_page.html", "news")
 
 
@@ -26,7 +26,7 @@ def _rows(listing, request):
 
 
 def serve_feed(index_page, request):
-    listing = ArticleListing(index_page.locale_id, parse(request.GET))
+    listing = ArticleListing.from_params(index_page.locale_id, request.GET)
     return atom_from_rows(
         _rows(listing, request), request,
         title=index_page.title, link=index_page.get_full_url(request),

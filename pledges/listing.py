@@ -11,17 +11,10 @@ from django.db.models import Prefetch
 
 from hub.formatting import isolate
 from practices.facet_index import FacetIndex, complete
-from practices.listing import Listing, declarations, parse_filters
+from practices.listing import Listing, by_name
 
 from .models import PledgeCountry, PledgeObjective, PledgePage
 from .terms import FACETS, OWNER, TERMS
-
-DECLARED = {facet.name: facet for facet in FACETS}
-
-
-def parse(params):
-    return parse_filters(params, declarations(OWNER, DECLARED))
-
 
 # facet -> (through model, lookup of the language-independent key)
 THROUGH = {
@@ -71,7 +64,7 @@ def cards(queryset):
 class PledgeListing(Listing):
     model = PledgePage
     owner = OWNER
-    declared = DECLARED
+    declared = by_name(FACETS)
     build_index = staticmethod(build)
     cards = staticmethod(cards)
 

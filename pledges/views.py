@@ -10,7 +10,7 @@ from practices.views import detail_relations, export_response, practice_terms
 
 from . import dashboard
 from .exports import atom_response, csv_response, json_response
-from .listing import PledgeListing, parse
+from .listing import PledgeListing
 from .models import PledgeCountry, PledgePage
 from .terms import TERMS
 
@@ -29,7 +29,7 @@ def _listing_context(index_page, request, listing):
 
 
 def serve_listing(index_page, request):
-    listing = PledgeListing(index_page.locale_id, parse(request.GET))
+    listing = PledgeListing.from_params(index_page.locale_id, request.GET)
     export = export_response(listing, request, f"pledges-{language_code_of(index_page, request)}",
                              csv_response, json_response)
     if export is not None:
@@ -53,12 +53,12 @@ def serve_listing(index_page, request):
 
 
 def serve_feed(index_page, request):
-    return atom_response(PledgeListing(index_page.locale_id, parse(request.GET)), request,
+    return atom_response(PledgeListing.from_params(index_page.locale_id, request.GET), request,
                          index_page)
 
 
 def serve_dashboard(index_page, request):
-    listing = PledgeListing(index_page.locale_id, parse(request.GET))
+    listing = PledgeListing.from_params(index_page.locale_id, request.GET)
     context = index_page.get_context(request)
     context.update(_listing_context(index_page, request, listing))
     facets = listing.options()

@@ -36,7 +36,12 @@ PER_PAGE = 12
 RANK_AMONG_IDS = 1000  # up to this many results, relevance ranks them by id, not all matches
 MAX_VALUES = 30
 SLUG_RE = re.compile(r"^[a-z0-9-]{1,80}$")
-DECLARED = {facet.name: facet for facet in FACET_DECLARATIONS}  # see terms.py
+def by_name(facets):
+    """{name: Facet} of ``facets``: a listing's declarations."""
+    return {facet.name: facet for facet in facets}
+
+
+DECLARED = by_name(FACET_DECLARATIONS)  # see terms.py
 FACETS = tuple(DECLARED)
 TERM_FACETS = tuple(facet for facet in FACET_DECLARATIONS if facet.terms is not None)
 SORTS = ("newest", "oldest", "title", "relevance")
@@ -161,6 +166,16 @@ class Listing:
         if filters.year_from or filters.year_to:
             common &= self.index.bitset(self.year_positions())
         self.common = common
+
+    @classmethod
+    def parse(cls, params):
+        """Validated filters of ``params`` (a ``QueryDict``) for this listing's facets."""
+        return parse_filters(params, declarations(cls.owner, cls.declared))
+
+    @classmethod
+    def from_params(cls, locale, params):
+        """The listing of ``locale`` filtered by the request's ``params``."""
+        return cls(locale, cls.parse(params))
 
     @classmethod
     def public(cls, locale):

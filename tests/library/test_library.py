@@ -97,6 +97,10 @@ def test_listing_filters_and_counts(client, library):
     # Disjunctive: the objective counts ignore the objective filter, keep the type filter.
     assert counts["objective"]["2"] == 1
     assert counts["objective"]["23"] == 1 and counts["objective"]["1"] == 0
+    # Only the library's own facets: no "champion countries" filter, which the countries app
+    # declares for practices (it showed here, and matched nothing).
+    assert set(counts) == {"type", "objective", "region"}
+    assert 'name="champion"' not in response.content.decode()
     html = client.get("/en/library/", {"year_from": "2020"}).content.decode()
     assert "1 document" in html and "Document three" in html
     assert client.get("/en/library/", {"type": "bogus", "page": "99"}).status_code == 200

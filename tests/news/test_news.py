@@ -49,6 +49,8 @@ def test_listing_filters_by_type_series_and_objective(client, news):
               for f in response.context["facets"]}
     assert counts["type"] == {"news": 1, "blog": 1, "statement": 0, "press-release": 0}
     assert counts["series"] == {"voices": 0}
+    # Only the articles' own facets: none that other apps declare for practices.
+    assert set(counts) == {"type", "series", "objective"}
     html = response.content.decode()
     assert "Civil society voices" in html and "1 article" in html
     assert client.get("/en/news/", {"series": "../x", "objective": "abc"}).status_code == 200

@@ -1,30 +1,15 @@
 """The news listing: the repository's listing service (``practices/listing.py``) with the
 articles' facets (type, series, objective), newest first by the article's date."""
 
-from practices.facet_index import index_of_cards
-from practices.listing import Listing, by_name
+from practices.listing import card_listing
 
-from .models import ArticleObjective, ArticlePage, SeriesPage
-from .terms import FACETS, OWNER
+from .models import ArticlePage, SeriesPage
+from .terms import FACETS
 
 
-class ArticleListing(Listing):
-    model = ArticlePage
-    owner = OWNER
-    declared = by_name(FACETS)
-
-    @staticmethod
-    def build_index(locale):
-        """The in-memory bitset index of a language's public articles (``FacetIndex``)."""
-        return index_of_cards(
-            ArticlePage, locale, order=("-date", "-pk"), year="date__year",
-            columns={"type": "article_type", "series": "series__slug"},
-            linked={"objective": (ArticleObjective, "objective__number")})
-
-    @staticmethod
-    def cards(queryset):
-        return queryset.select_related("series").defer_streamfields()
-
+class ArticleListing(card_listing(
+        ArticlePage, FACETS, order=("-date", "-pk"), year="date__year",
+        cards=lambda queryset: queryset.select_related("series").defer_streamfields())):
     @classmethod
     def labels(cls, locale):
         """The taxonomy's labels and the language's live series, by title (one query)."""

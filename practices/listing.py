@@ -23,7 +23,7 @@ from hub.registry import facets as registered_facets
 from search.query import matching_ids, ranked
 
 from .facet_index import build as build_index
-from .facet_index import index_for
+from .facet_index import index_for, index_of_cards
 from .models import (
     FIRST_YEAR,
     PracticeObjective,
@@ -389,3 +389,23 @@ def chips(filters, facets):
             label = labels.get(facet, {}).get(key, key)
         result.append({"facet": facet, "label": label, "remove": remaining.urlencode()})
     return result
+
+
+def card_listing(model, facets, *, order, year, cards):
+    """A ``Listing`` of one kind of card page (library documents, articles), declared by data:
+    ``facets`` say where their keys are (``relation``: a lookup on the page, or a pair
+    (through model, key lookup)); ``order`` and ``year`` (a lookup) as ``index_of_cards`` takes
+    them; ``cards(queryset)`` prepares the shown page's cards (``select_related``, ``defer``)."""
+
+    def build_index(locale):
+        """The in-memory bitset index of a language's public pages of ``model``."""
+        return index_of_cards(
+            model, locale, order=order, year=year,
+            columns={f.name: f.relation for f in facets if isinstance(f.relation, str)},
+            linked={f.name: f.relation for f in facets if isinstance(f.relation, tuple)})
+
+    return type(f"{model.__name__}Listing", (Listing,), {
+        "__module__": model.__module__, "model": model, "owner": model._meta.label_lower,
+        "declared": by_name(facets), "build_index": staticmethod(build_index),
+        "cards": staticmethod(cards),
+    })

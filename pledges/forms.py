@@ -14,8 +14,8 @@ from django_countries import countries
 
 from hub.forms import HoneypotMixin, honeypot_field
 from practices.models import PracticePage
-from practices.submission.fields import RichTextInput, TermChoiceField
-from practices.submission.forms import LinkFieldsMixin, Section, countries_field
+from practices.submission.fields import RichTextInput
+from practices.submission.forms import LinkFieldsMixin, Section, scope_fields, term_field
 from search.query import SearchUnavailable, clean_query, ranked
 
 from .models import (
@@ -50,7 +50,7 @@ SECTIONS = (
 
 
 def _term(name, **kwargs):
-    return TermChoiceField(next(term for term in TERMS if term.field == name), **kwargs)
+    return term_field(TERMS, name, **kwargs)
 
 
 class AmountField(forms.DecimalField):
@@ -81,7 +81,9 @@ class DateInput(forms.DateInput):
         super().__init__(format="%Y-%m-%d")
 
 
-class PledgeForm(HoneypotMixin, LinkFieldsMixin, forms.Form):
+class PledgeForm(
+        HoneypotMixin, LinkFieldsMixin,
+        scope_fields(TERMS, _("The pledge is global: it is not tied to particular countries"))):
     title = forms.CharField(label=_("Title"), max_length=255,
                             help_text=_("A short name for the pledge."))
     summary = forms.CharField(
@@ -124,12 +126,6 @@ class PledgeForm(HoneypotMixin, LinkFieldsMixin, forms.Form):
     objectives = _term("objectives", label=_("GCM objectives"),
                        help_text=_("The objectives of the Global Compact this pledge advances."))
     principles = _term("principles", label=_("Guiding principles"))
-    is_global = forms.BooleanField(
-        label=_("The pledge is global: it is not tied to particular countries"),
-        required=False, label_suffix="",
-    )
-    regions = _term("regions", label=_("Regions"))
-    countries = countries_field()
     practices = PracticesField(
         label=_("Practices on this hub"), required=False,
         help_text=_("Tick the published practices of this hub that carry out the pledge. "

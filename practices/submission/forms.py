@@ -84,17 +84,29 @@ SECTIONS = (
 )
 
 
+def term_field(terms, name, **kwargs):
+    """The field ``name`` of one of ``terms`` (a submission's taxonomy relations)."""
+    return TermChoiceField(next(term for term in terms if term.field == name), **kwargs)
+
+
 def _term(name, **kwargs):
-    return TermChoiceField(next(term for term in TERMS if term.field == name), **kwargs)
+    return term_field(TERMS, name, **kwargs)
 
 
-def countries_field():
-    """The countries a submission is tied to; the form sets their choices. Shared by the
-    submission forms of practices and pledges."""
-    return forms.MultipleChoiceField(
-        label=_("Countries"), required=False, widget=forms.SelectMultiple(attrs={"size": 8}),
-        help_text=_("Hold Ctrl (Cmd on a Mac) to choose several countries."),
-    )
+def scope_fields(terms, is_global_label):
+    """A form mixin with the scope of a submission: global, or tied to regions and countries.
+    The form sets the regions' language and the countries' choices. Shared by the submission
+    forms of practices and pledges."""
+
+    class ScopeFields(forms.Form):
+        is_global = forms.BooleanField(label=is_global_label, required=False, label_suffix="")
+        regions = term_field(terms, "regions", label=_("Regions"))
+        countries = forms.MultipleChoiceField(
+            label=_("Countries"), required=False, widget=forms.SelectMultiple(attrs={"size": 8}),
+            help_text=_("Hold Ctrl (Cmd on a Mac) to choose several countries."),
+        )
+
+    return ScopeFields
 
 
 class LinkFieldsMixin:
@@ -130,7 +142,9 @@ class LinkFieldsMixin:
                 for n in range(1, MAX_LINKS + 1)]
 
 
-class PracticeSubmissionForm(HoneypotMixin, UploadFormMixin, LinkFieldsMixin, forms.Form):
+class PracticeSubmissionForm(
+        HoneypotMixin, UploadFormMixin, LinkFieldsMixin,
+        scope_fields(TERMS, _("The practice is global: it is not tied to particular countries"))):
     title = forms.CharField(
         label=_("Title"), max_length=255,
         help_text=_("A short name for the practice, as you would cite it."),
@@ -194,12 +208,6 @@ class PracticeSubmissionForm(HoneypotMixin, UploadFormMixin, LinkFieldsMixin, fo
         help_text=_("The guiding principles of the Global Compact the practice reflects."),
     )
     sdgs = _term("sdgs", label=_("Sustainable Development Goals"))
-    is_global = forms.BooleanField(
-        label=_("The practice is global: it is not tied to particular countries"),
-        required=False, label_suffix="",
-    )
-    regions = _term("regions", label=_("Regions"))
-    countries = countries_field()
     attachments = MultipleFileField(
         label=_("Attach files"), required=False,
         widget=MultipleFileInput(attrs={"accept": ACCEPT}),

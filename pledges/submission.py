@@ -6,13 +6,12 @@ the drafts quota (``practices/submission/quotas.py``, ``services.save_and_submit
 
 from allauth.account.decorators import verified_email_required
 from django.contrib import messages
-from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.translation import get_language
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from wagtail.models import Locale
+from django.utils.translation import gettext_lazy
 
 from practices.submission import quotas
+from practices.submission.own import edit_view, form_language, own_submission
 from practices.submission.services import LimitReached
 
 from . import services
@@ -25,20 +24,8 @@ def _too_many_posts():
              "and send it again. Your text is kept below.")
 
 
-def _own(user, pk):
-    """The user's own pledge, or 404 whether it exists or not (no existence leak)."""
-    return get_object_or_404(PledgePage, pk=pk, owner=user)
-
-
-def _row(user, page):
-    return next(row for row in services.submissions_of(user) if row["page"].pk == page.pk)
-
-
 def _handle(request, page=None):
-    language = page.locale.language_code if page else get_language()
-    locale = page.locale if page else Locale.objects.get(language_code=language)
-    if services.index_for(language) is None:
-        raise Http404("No pledges in this language")
+    language, locale = form_language(page, services.index_for, "No pledges in this language")
     context = {"pledge": page}
     if request.method == "POST" and "find_practices" in request.POST:
         # A search for practices to link: the form comes back as typed, with the matches.
@@ -70,19 +57,15 @@ def make(request):
     return _handle(request)
 
 
-@verified_email_required
-def edit(request, pk):
-    page = _own(request.user, pk)
-    if _row(request.user, page)["state"] not in services.EDITABLE_STATES:
-        messages.error(request, _("This pledge cannot be edited in its current state."))
-        return redirect("pledges:mine")
-    return _handle(request, page)
+edit = edit_view(
+    PledgePage, services.submissions_of, _handle, mine="pledges:mine",
+    refused=gettext_lazy("This pledge cannot be edited in its current state."))
 
 
 @verified_email_required
 def progress(request, pk):
-    page = _own(request.user, pk)
-    state = _row(request.user, page)["state"]
+    page, row = own_submission(PledgePage, request.user, pk, services.submissions_of)
+    state = row["state"]
     if state not in services.UPDATABLE_STATES:
         messages.error(request, _("Only a published pledge can be updated, once any earlier "
                                   "update has been moderated."))

@@ -3,28 +3,20 @@
 from allauth.account.decorators import verified_email_required
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.translation import get_language
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from wagtail.models import Locale
+from django.utils.translation import gettext_lazy
 
 from ..models import PracticePage
 from ..peer_review import CRITERIA, approvals_needed
 from . import attachments, services, uploading
 from .forms import PracticeSubmissionForm
-
-
-def _own_page(user, pk):
-    """The user's own practice, or 404 whether it exists or not (no existence leak)."""
-    return get_object_or_404(PracticePage, pk=pk, owner=user)
+from .own import edit_view, form_language
 
 
 def _handle(request, page=None):
-    language = page.locale.language_code if page else get_language()
-    locale = page.locale if page else Locale.objects.get(language_code=language)
-    if services.repository_for(language) is None:
-        raise Http404("No repository in this language")
+    language, locale = form_language(page, services.repository_for,
+                                     "No repository in this language")
     existing = attachments.existing(page.get_latest_revision_as_object()) if page else []
     options = {"locale": locale, "user": request.user, "existing": existing}
     if request.method == "POST":
@@ -68,14 +60,9 @@ def submit(request):
     return _handle(request)
 
 
-@verified_email_required
-def edit(request, pk):
-    page = _own_page(request.user, pk)
-    rows = {row["page"].pk: row for row in services.submissions_of(request.user)}
-    if not rows[page.pk]["editable"]:
-        messages.error(request, _("This submission cannot be edited in its current state."))
-        return redirect("practices:mine")
-    return _handle(request, page)
+edit = edit_view(
+    PracticePage, services.submissions_of, _handle, mine="practices:mine",
+    refused=gettext_lazy("This submission cannot be edited in its current state."))
 
 
 @login_required

@@ -39,7 +39,7 @@ def _handle(request, page=None):
     locale = page.locale if page else Locale.objects.get(language_code=language)
     if services.index_for(language) is None:
         raise Http404("No pledges in this language")
-    context = {"pledge": page}
+    context = {"pledge": page, "title": _("Edit your pledge") if page else _("Make a pledge")}
     if request.method == "POST" and "find_practices" in request.POST:
         # A search for practices to link: the form comes back as typed, with the matches.
         form = PledgeForm(request.POST, locale=locale, draft=True).show_without_checking()
@@ -87,7 +87,7 @@ def progress(request, pk):
         messages.error(request, _("Only a published pledge can be updated, once any earlier "
                                   "update has been moderated."))
         return redirect("pledges:mine")
-    context = {"pledge": page}
+    context = {"pledge": page, "title": _("Update your pledge")}
     if request.method == "POST":
         form = ProgressForm(request.POST)
         if not quotas.post_allowed(request.user):

@@ -113,4 +113,4 @@ def progress(request, pk):
 @verified_email_required
 def mine(request):
     return render(request, "pledges/submission/mine.html",
-                  {"submissions": services.submissions_of(request.user)})
+                  {"title": _("My pledges"), "submissions": services.submissions_of(request.user)})

@@ -83,5 +83,5 @@ def edit(request, pk):
 def mine(request):
     return render(
         request, "practices/submission/mine.html",
-        {"submissions": services.submissions_of(request.user)},
+        {"title": _("My submissions"), "submissions": services.submissions_of(request.user)},
     )

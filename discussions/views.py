@@ -350,12 +350,10 @@ def unsubscribe(topic, request):
     if request.method != "GET":
         return HttpResponseNotAllowed(["GET"])
     ids = services.read_unsubscribe_token(request.GET.get("token", ""))
+    context = {"page": topic, "self": topic, "title": _("Email notifications")}
     if ids is None or ids[0] != topic.pk:
         return TemplateResponse(
-            request, "discussions/unsubscribed.html",
-            {"page": topic, "self": topic, "invalid": True}, status=400,
+            request, "discussions/unsubscribed.html", {**context, "invalid": True}, status=400
         )
     services.unfollow(topic, ids[1])
-    return TemplateResponse(
-        request, "discussions/unsubscribed.html", {"page": topic, "self": topic}
-    )
+    return TemplateResponse(request, "discussions/unsubscribed.html", context)

@@ -8,6 +8,8 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from hub.admin_views import admin_header
+
 from .delivery import send_again
 from .models import OutgoingEmail
 
@@ -30,6 +32,7 @@ def undelivered(request):
         "failed": failed[:200],
         "failed_count": failed.count(),
         "queued_count": OutgoingEmail.objects.filter(status=OutgoingEmail.Status.QUEUED).count(),
+        **admin_header(_("Undelivered e-mails"), "mail"),
     })
 
 

@@ -26,7 +26,7 @@ def _too_many_posts():
 
 def _handle(request, page=None):
     language, locale = form_language(page, services.index_for, "No pledges in this language")
-    context = {"pledge": page}
+    context = {"pledge": page, "title": _("Edit your pledge") if page else _("Make a pledge")}
     if request.method == "POST" and "find_practices" in request.POST:
         # A search for practices to link: the form comes back as typed, with the matches.
         form = PledgeForm(request.POST, locale=locale, draft=True).show_without_checking()
@@ -70,7 +70,7 @@ def progress(request, pk):
         messages.error(request, _("Only a published pledge can be updated, once any earlier "
                                   "update has been moderated."))
         return redirect("pledges:mine")
-    context = {"pledge": page}
+    context = {"pledge": page, "title": _("Update your pledge")}
     if request.method == "POST":
         form = ProgressForm(request.POST)
         if not quotas.post_allowed(request.user):
@@ -96,4 +96,4 @@ def progress(request, pk):
 @verified_email_required
 def mine(request):
     return render(request, "pledges/submission/mine.html",
-                  {"submissions": services.submissions_of(request.user)})
+                  {"title": _("My pledges"), "submissions": services.submissions_of(request.user)})

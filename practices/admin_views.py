@@ -10,6 +10,8 @@ from django.utils.translation import gettext_lazy
 from wagtail.admin import messages
 from wagtail.models import TaskState, WorkflowState
 
+from hub.admin_views import admin_header
+
 from .models import PracticePage
 from .peer_review import PeerReview, PeerReviewTask, approvals_needed
 from .submission.services import STATE_LABELS, state_of
@@ -41,9 +43,10 @@ def reject(request, page_id):
         reject_submission(page, request.user, form.cleaned_data["comment"])
         messages.success(request, _("The submission is rejected."))
         return redirect("wagtailadmin_explore", page.get_parent().pk)
-    return TemplateResponse(
-        request, "practices/admin/reject.html", {"page": page, "form": form}
-    )
+    return TemplateResponse(request, "practices/admin/reject.html", {
+        "page": page, "form": form,
+        **admin_header(_("Reject the submission"), "cross", subtitle=page.draft_title),
+    })
 
 
 def is_moderator(user):
@@ -74,6 +77,7 @@ def review_status(request, page_id):
                .select_related("reviewer__profile", "task_state").order_by("-task_state_id", "pk"))
     return TemplateResponse(request, "practices/admin/review_status.html", {
         "page": page, "stage": stage(page), "reviews": reviews,
+        **admin_header(_("Review of the practice"), "list-ul", subtitle=page.draft_title),
     })
 
 

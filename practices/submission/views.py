@@ -52,6 +52,7 @@ def _render(request, form, page, status=200):
     """The form, with the published criteria the peer reviewers will score it on."""
     return render(request, "practices/submission/form.html",
                   {"form": form, "practice": page, "criteria": CRITERIA,
+                   "title": _("Edit your practice") if page else _("Submit a practice"),
                    "approvals": approvals_needed()}, status=status)
 
 
@@ -69,5 +70,5 @@ edit = edit_view(
 def mine(request):
     return render(
         request, "practices/submission/mine.html",
-        {"submissions": services.submissions_of(request.user)},
+        {"title": _("My submissions"), "submissions": services.submissions_of(request.user)},
     )

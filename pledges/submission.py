@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from practices.submission import quotas
-from practices.submission.own import edit_view, form_language, own_submission
+from practices.submission.own import form_language, form_views, own_submission
 from practices.submission.services import LimitReached
 
 from . import services
@@ -52,12 +52,7 @@ def _handle(request, page=None):
     return render(request, "pledges/submission/form.html", {**context, "form": form})
 
 
-@verified_email_required
-def make(request):
-    return _handle(request)
-
-
-edit = edit_view(
+make, edit = form_views(
     PledgePage, services.submissions_of, _handle, mine="pledges:mine",
     refused=gettext_lazy("This pledge cannot be edited in its current state."))
 

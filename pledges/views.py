@@ -39,6 +39,7 @@ def serve_listing(index_page, request):
     context = index_page.get_context(request)
     context.update(_listing_context(index_page, request, listing))
     context.update({
+        "prefix": "pledge",
         "facets": facets,
         "chips": chips(listing.filters, facets),
         "paginator": paginator,

@@ -59,6 +59,7 @@ def _serve_listing(index_page, request, filters, shown=None, listing_class=pract
     other = listing.other_language_count
     context = index_page.get_context(request)
     context.update({
+        "prefix": "practice",
         "filters": shown or filters,
         "facets": facets,
         "chips": chips(filters, facets),

@@ -1,5 +1,5 @@
 """What the submission views of every kind (practices, pledges) share: the submitter's own
-page and its row on their dashboard, the language a form works in, and the edit view."""
+page and its row on their dashboard, the language a form works in, and the form's views."""
 
 from allauth.account.decorators import verified_email_required
 from django.contrib import messages
@@ -26,9 +26,14 @@ def form_language(page, index_for, missing):
     return language, locale
 
 
-def edit_view(model, submissions_of, handle, *, refused, mine):
-    """The view editing one's own submission with ``handle(request, page)`` while its row says
-    it is editable; otherwise back to the dashboard ``mine`` with the message ``refused``."""
+def form_views(model, submissions_of, handle, *, refused, mine):
+    """The views of a submission form, for a verified address: a new submission with
+    ``handle(request)``, and one's own with ``handle(request, page)`` while its row says it is
+    editable (otherwise back to the dashboard ``mine`` with the message ``refused``)."""
+
+    @verified_email_required
+    def new(request):
+        return handle(request)
 
     @verified_email_required
     def edit(request, pk):
@@ -38,4 +43,4 @@ def edit_view(model, submissions_of, handle, *, refused, mine):
             return redirect(mine)
         return handle(request, page)
 
-    return edit
+    return new, edit

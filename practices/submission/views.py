@@ -1,6 +1,5 @@
 """Front-end submission: the form, the submitter's dashboard, editing own submissions."""
 
-from allauth.account.decorators import verified_email_required
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
@@ -11,7 +10,7 @@ from ..models import PracticePage
 from ..peer_review import CRITERIA, approvals_needed
 from . import attachments, services, uploading
 from .forms import PracticeSubmissionForm
-from .own import edit_view, form_language
+from .own import form_language, form_views
 
 
 def _handle(request, page=None):
@@ -56,12 +55,7 @@ def _render(request, form, page, status=200):
                    "approvals": approvals_needed()}, status=status)
 
 
-@verified_email_required
-def submit(request):
-    return _handle(request)
-
-
-edit = edit_view(
+submit, edit = form_views(
     PracticePage, services.submissions_of, _handle, mine="practices:mine",
     refused=gettext_lazy("This submission cannot be edited in its current state."))
 

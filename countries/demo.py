@@ -1,6 +1,6 @@
 """Demo content: the country index in both languages, and an editor's page for Morocco."""
 
-from hub.demo import publish_child, publish_section, register
+from hub.demo import publish_child, publish_index, publish_section, register
 
 
 @register(order=60)
@@ -9,17 +9,14 @@ def load_countries(stdout):
 
     from .models import CountryIndexPage, CountryPage, CountryProfile, PlanStatus
 
-    index = CountryIndexPage(
-        title="Countries", slug="countries", show_in_menus=True,
-        intro="<p>What each United Nations member State does to implement the Global Compact "
-              "for Migration: its voluntary national reviews, practices and national plan.</p>",
+    index = publish_index(
+        HomePage, CountryIndexPage, "countries", title=("Countries", "البلدان"),
+        intro=("<p>What each United Nations member State does to implement the Global Compact "
+               "for Migration: its voluntary national reviews, practices and national plan.</p>",
+               "<p>ما تفعله كل دولة عضو في الأمم المتحدة لتنفيذ الاتفاق العالمي من أجل الهجرة: "
+               "استعراضاتها الوطنية الطوعية وممارساتها وخطتها الوطنية.</p>"),
     )
-    index_ar = publish_section(
-        HomePage, index, title="البلدان",
-        intro="<p>ما تفعله كل دولة عضو في الأمم المتحدة لتنفيذ الاتفاق العالمي من أجل الهجرة: "
-              "استعراضاتها الوطنية الطوعية وممارساتها وخطتها الوطنية.</p>",
-    )
-    if index_ar is None:
+    if index is None:
         return
     CountryProfile.objects.filter(country="MA").update(
         champion_since=2020, has_un_network=True, plan_status=PlanStatus.ADOPTED, plan_year=2021,

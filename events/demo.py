@@ -16,7 +16,7 @@ from datetime import date, datetime, time
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from hub.demo import publish, publish_section, publish_translation, register
+from hub.demo import publish, publish_index, publish_translation, register
 
 DATA = Path(__file__).resolve().parent / "reference" / "follow_up_review.json"
 
@@ -156,18 +156,15 @@ def load_events(stdout):
 
     from .models import EventIndexPage, EventObjective, EventPage
 
-    index = EventIndexPage(
-        title="Events", slug="events", show_in_menus=True,
-        intro="<p>Regional reviews, the International Migration Review Forum, capacity-building "
-              "workshops and GCM Talks: what is coming, and what came of past events.</p>",
+    index = publish_index(
+        HomePage, EventIndexPage, "events", title=("Events", "الفعاليات"),
+        intro=("<p>Regional reviews, the International Migration Review Forum, capacity-building "
+               "workshops and GCM Talks: what is coming, and what came of past events.</p>",
+               "<p>الاستعراضات الإقليمية ومنتدى استعراض الهجرة الدولية وورش العمل لبناء القدرات "
+               "ومحادثات الاتفاق العالمي من أجل الهجرة: ما هو مقبل، وما أسفرت عنه الفعاليات "
+               "السابقة.</p>"),
     )
-    index_ar = publish_section(
-        HomePage, index, title="الفعاليات",
-        intro="<p>الاستعراضات الإقليمية ومنتدى استعراض الهجرة الدولية وورش العمل لبناء القدرات "
-              "ومحادثات الاتفاق العالمي من أجل الهجرة: ما هو مقبل، وما أسفرت عنه الفعاليات "
-              "السابقة.</p>",
-    )
-    if index_ar is None:
+    if index is None:
         return
     data = json.loads(DATA.read_text(encoding="utf-8"))
     objective_23 = Objective.objects.get(locale=index.locale, number=23)

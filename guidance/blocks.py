@@ -6,7 +6,7 @@ The guide's headings carry anchors for its table of contents (``home.blocks.Anch
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
-from home.blocks import AnchoredHeadingBlock, CalloutBlock, DocumentLinkBlock, FigureBlock
+from home.blocks import AnchoredHeadingBlock, DocumentLinkBlock, ProseStreamBlock
 from home.blocks import LinkBlock as BaseLinkBlock
 
 
@@ -16,18 +16,10 @@ class LinkBlock(BaseLinkBlock):
         template = "guidance/blocks/link.html"
 
 
-RICH_TEXT = ["bold", "italic", "link", "document-link", "ul", "ol", "h3", "h4"]
-
-
-class ChapterStreamBlock(blocks.StreamBlock):
+class ChapterStreamBlock(ProseStreamBlock):
     """The guide's chapters: headings (in the table of contents), text, callouts, figures."""
 
     heading = AnchoredHeadingBlock()
-    paragraph = blocks.RichTextBlock(label=_("Paragraph"), icon="pilcrow", features=RICH_TEXT)
-    callout = CalloutBlock()
-    figure = FigureBlock()
-    document = DocumentLinkBlock()
-    quote = blocks.BlockQuoteBlock(label=_("Quote"))
 
 
 class ResourceStreamBlock(blocks.StreamBlock):

@@ -93,44 +93,46 @@ def _objective_texts(n, objective, language):
 
 TOOL_OBJECTIVES = [[13, 7], [5, 7], [5, 6, 22], [21, 14], [15, 16], [17, 16], [15, 23]]
 
-GUIDE_EN = [
-    ("heading", {"text": "The Global Compact in brief", "level": "h2"}),
-    ("paragraph", "<p>The Global Compact for Safe, Orderly and Regular Migration sets out 23 objectives and ten guiding principles. The United Nations Network on Migration supports governments and stakeholders in implementing it.</p>"),
-    ("heading", {"text": "National implementation plans", "level": "h2"}),
-    ("paragraph", "<p>A national implementation plan turns the Compact's objectives into national priorities, with a whole-of-government and whole-of-society approach.</p>"),
-    ("paragraph", "<p>The guidance comes in two parts: this guide, which gives an overview of the Global Compact and a process to support governments and other stakeholders in implementing it, and the handbook, with thematic information on all 23 objectives and examples of practical application. There is no one-size-fits-all approach: adapt the steps below to your country.</p>"),
-    ("heading", {"text": "Step 1: Mobilize", "level": "h3"}),
-    ("paragraph", "<p>Secure political leadership and set up a coordination mechanism that brings together the ministries concerned, local and regional authorities and other stakeholders: migrant organizations, civil society, the private sector, trade unions, academia and national human rights institutions.</p>"),
-    ("heading", {"text": "Step 2: Review the current situation", "level": "h3"}),
-    ("paragraph", "<p>Take stock of migration policies, institutions and data, and of the gaps against the 23 objectives. Note what data exist and what is missing.</p>"),
-    ("heading", {"text": "Step 3: Design the plan", "level": "h3"}),
-    ("paragraph", "<p>Choose the priority objectives, agree on actions, responsibilities, timelines and indicators, and apply the guiding principles, including the whole-of-government and whole-of-society approaches.</p>"),
-    ("heading", {"text": "Step 4: Implement", "level": "h3"}),
-    ("paragraph", "<p>Carry out the actions with the means of implementation identified: budget, partnerships, support from the UN country team and, where relevant, the Migration MPTF.</p>"),
-    ("heading", {"text": "Step 5: Monitor, evaluate and report", "level": "h3"}),
-    ("paragraph", "<p>Track progress against the indicators, learn from what works and feed the results into the voluntary national review.</p>"),
-    ("heading", {"text": "Follow-up and review", "level": "h2"}),
-    ("paragraph", "<p>Voluntary national reviews, regional reviews and the International Migration Review Forum track progress and share lessons learned.</p>"),
-]
-GUIDE_AR = [
-    ("heading", {"text": "الاتفاق العالمي باختصار", "level": "h2"}),
-    ("paragraph", "<p>يحدد الاتفاق العالمي من أجل الهجرة الآمنة والمنظمة والنظامية 23 هدفاً وعشرة مبادئ توجيهية. وتقدم شبكة الأمم المتحدة المعنية بالهجرة الأدوات والإرشادات والمبادرات الرامية إلى دعم الحكومات وأصحاب المصلحة في تنفيذه.</p>"),
-    ("heading", {"text": "خطط التنفيذ الوطنية", "level": "h2"}),
-    ("paragraph", "<p>كُلِّف الفريق العامل الرئيسي 2-2 بمهمة وضع التوجيهات والأدوات اللازمة لدعم جهود الدول الأعضاء لأجل تنفيذ الاتفاق العالمي، بما في ذلك من خلال وضع خطط تنفيذ وطنية.</p>"),
-    ("paragraph", "<p>تُقدَّم الإرشادات في جزأين: هذا الدليل الذي يقدم لمحة عامة عن الاتفاق العالمي ويدرج عملية لدعم الحكومات وأصحاب المصلحة الآخرين في تنفيذه، والكتيّب الذي يقدم معلومات مواضيعية عن جميع أهداف الاتفاق العالمي الـ23 مع أمثلة على التطبيق العملي. ولا يوجد نهج واحد يناسب الجميع: كيّفوا الخطوات التالية مع أوضاع بلدكم.</p>"),
-    ("heading", {"text": "الخطوة 1: التعبئة", "level": "h3"}),
-    ("paragraph", "<p>ضمان القيادة السياسية وإنشاء آلية تنسيق تجمع الوزارات المعنية والسلطات المحلية والإقليمية وسائر أصحاب المصلحة: منظمات المهاجرين والمجتمع المدني والقطاع الخاص والنقابات العمالية والأوساط الأكاديمية والمؤسسات الوطنية لحقوق الإنسان.</p>"),
-    ("heading", {"text": "الخطوة 2: تحليل الوضع القائم", "level": "h3"}),
-    ("paragraph", "<p>حصر سياسات الهجرة ومؤسساتها وبياناتها، وتحديد الثغرات قياسًا بالأهداف الـ23، مع بيان البيانات المتوفرة والناقصة.</p>"),
-    ("heading", {"text": "الخطوة 3: تصميم الخطة", "level": "h3"}),
-    ("paragraph", "<p>اختيار الأهداف ذات الأولوية، والاتفاق على الإجراءات والمسؤوليات والجداول الزمنية والمؤشرات، وتطبيق المبادئ التوجيهية، ومنها النهج الحكومي المتكامل والنهج المجتمعي المتكامل.</p>"),
-    ("heading", {"text": "الخطوة 4: التنفيذ", "level": "h3"}),
-    ("paragraph", "<p>تنفيذ الإجراءات بوسائل التنفيذ المحددة: الميزانية والشراكات ودعم فريق الأمم المتحدة القطري، والصندوق الاستئماني المتعدد الشركاء المعني بالهجرة عند الاقتضاء.</p>"),
-    ("heading", {"text": "الخطوة 5: الرصد والتقييم والإبلاغ", "level": "h3"}),
-    ("paragraph", "<p>تتبّع التقدم المحرز وفق المؤشرات، والتعلّم مما ينجح، وإدراج النتائج في الاستعراض الوطني الطوعي.</p>"),
-    ("heading", {"text": "المتابعة والاستعراض", "level": "h2"}),
-    ("paragraph", "<p>تتيح الاستعراضات الوطنية الطوعية والاستعراضات الإقليمية ومنتدى استعراض الهجرة الدولية تتبّع التقدم المحرز وتبادل الدروس المستفادة.</p>"),
-]
+# The guide's body, each block in English and Arabic: a heading's level (h2, h3) or a
+# paragraph's HTML ("p").
+GUIDE = (
+    ("h2", "The Global Compact in brief", "الاتفاق العالمي باختصار"),
+    ("p", "<p>The Global Compact for Safe, Orderly and Regular Migration sets out 23 objectives and ten guiding principles. The United Nations Network on Migration supports governments and stakeholders in implementing it.</p>",
+     "<p>يحدد الاتفاق العالمي من أجل الهجرة الآمنة والمنظمة والنظامية 23 هدفاً وعشرة مبادئ توجيهية. وتقدم شبكة الأمم المتحدة المعنية بالهجرة الأدوات والإرشادات والمبادرات الرامية إلى دعم الحكومات وأصحاب المصلحة في تنفيذه.</p>"),
+    ("h2", "National implementation plans", "خطط التنفيذ الوطنية"),
+    ("p", "<p>A national implementation plan turns the Compact's objectives into national priorities, with a whole-of-government and whole-of-society approach.</p>",
+     "<p>كُلِّف الفريق العامل الرئيسي 2-2 بمهمة وضع التوجيهات والأدوات اللازمة لدعم جهود الدول الأعضاء لأجل تنفيذ الاتفاق العالمي، بما في ذلك من خلال وضع خطط تنفيذ وطنية.</p>"),
+    ("p", "<p>The guidance comes in two parts: this guide, which gives an overview of the Global Compact and a process to support governments and other stakeholders in implementing it, and the handbook, with thematic information on all 23 objectives and examples of practical application. There is no one-size-fits-all approach: adapt the steps below to your country.</p>",
+     "<p>تُقدَّم الإرشادات في جزأين: هذا الدليل الذي يقدم لمحة عامة عن الاتفاق العالمي ويدرج عملية لدعم الحكومات وأصحاب المصلحة الآخرين في تنفيذه، والكتيّب الذي يقدم معلومات مواضيعية عن جميع أهداف الاتفاق العالمي الـ23 مع أمثلة على التطبيق العملي. ولا يوجد نهج واحد يناسب الجميع: كيّفوا الخطوات التالية مع أوضاع بلدكم.</p>"),
+    ("h3", "Step 1: Mobilize", "الخطوة 1: التعبئة"),
+    ("p", "<p>Secure political leadership and set up a coordination mechanism that brings together the ministries concerned, local and regional authorities and other stakeholders: migrant organizations, civil society, the private sector, trade unions, academia and national human rights institutions.</p>",
+     "<p>ضمان القيادة السياسية وإنشاء آلية تنسيق تجمع الوزارات المعنية والسلطات المحلية والإقليمية وسائر أصحاب المصلحة: منظمات المهاجرين والمجتمع المدني والقطاع الخاص والنقابات العمالية والأوساط الأكاديمية والمؤسسات الوطنية لحقوق الإنسان.</p>"),
+    ("h3", "Step 2: Review the current situation", "الخطوة 2: تحليل الوضع القائم"),
+    ("p", "<p>Take stock of migration policies, institutions and data, and of the gaps against the 23 objectives. Note what data exist and what is missing.</p>",
+     "<p>حصر سياسات الهجرة ومؤسساتها وبياناتها، وتحديد الثغرات قياسًا بالأهداف الـ23، مع بيان البيانات المتوفرة والناقصة.</p>"),
+    ("h3", "Step 3: Design the plan", "الخطوة 3: تصميم الخطة"),
+    ("p", "<p>Choose the priority objectives, agree on actions, responsibilities, timelines and indicators, and apply the guiding principles, including the whole-of-government and whole-of-society approaches.</p>",
+     "<p>اختيار الأهداف ذات الأولوية، والاتفاق على الإجراءات والمسؤوليات والجداول الزمنية والمؤشرات، وتطبيق المبادئ التوجيهية، ومنها النهج الحكومي المتكامل والنهج المجتمعي المتكامل.</p>"),
+    ("h3", "Step 4: Implement", "الخطوة 4: التنفيذ"),
+    ("p", "<p>Carry out the actions with the means of implementation identified: budget, partnerships, support from the UN country team and, where relevant, the Migration MPTF.</p>",
+     "<p>تنفيذ الإجراءات بوسائل التنفيذ المحددة: الميزانية والشراكات ودعم فريق الأمم المتحدة القطري، والصندوق الاستئماني المتعدد الشركاء المعني بالهجرة عند الاقتضاء.</p>"),
+    ("h3", "Step 5: Monitor, evaluate and report", "الخطوة 5: الرصد والتقييم والإبلاغ"),
+    ("p", "<p>Track progress against the indicators, learn from what works and feed the results into the voluntary national review.</p>",
+     "<p>تتبّع التقدم المحرز وفق المؤشرات، والتعلّم مما ينجح، وإدراج النتائج في الاستعراض الوطني الطوعي.</p>"),
+    ("h2", "Follow-up and review", "المتابعة والاستعراض"),
+    ("p", "<p>Voluntary national reviews, regional reviews and the International Migration Review Forum track progress and share lessons learned.</p>",
+     "<p>تتيح الاستعراضات الوطنية الطوعية والاستعراضات الإقليمية ومنتدى استعراض الهجرة الدولية تتبّع التقدم المحرز وتبادل الدروس المستفادة.</p>"),
+)
+
+
+def _guide_body(language):
+    """The guide's body in one language, as StreamField blocks."""
+    blocks = []
+    for kind, english, arabic in GUIDE:
+        text = english if language == "en" else arabic
+        blocks.append(("paragraph", text) if kind == "p"
+                      else ("heading", {"text": text, "level": kind}))
+    return blocks
 
 
 def _child(parent, page):
@@ -149,9 +151,9 @@ def load_guidance(stdout):
         return
     index = _child(home, GuidanceIndexPage(title="Guidance", slug="guidance", show_in_menus=True))
     publish_translation(index, "ar", title="الإرشادات")
-    guide = _child(index, GuidePage(title="The guide", slug="guide", body=GUIDE_EN,
+    guide = _child(index, GuidePage(title="The guide", slug="guide", body=_guide_body("en"),
                                     intro="Implementing the Global Compact step by step."))
-    publish_translation(guide, "ar", title="الدليل", body=GUIDE_AR,
+    publish_translation(guide, "ar", title="الدليل", body=_guide_body("ar"),
                         intro="تنفيذ الاتفاق العالمي خطوة بخطوة.")
     handbook = _child(index, HandbookPage(title="Handbook", slug="handbook"))
     publish_translation(handbook, "ar", title="الكتيّب")

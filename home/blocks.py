@@ -222,7 +222,11 @@ class SectionCountsBlock(blocks.StructBlock):
         template = "home/blocks/section_counts.html"
 
 
-class BaseStreamBlock(blocks.StreamBlock):
+class ProseStreamBlock(blocks.StreamBlock):
+    """Text and what illustrates it: headings, paragraphs, callouts, figures, documents and
+    quotes. A body that has them all extends it (a subclass may replace ``heading``, e.g. by an
+    ``AnchoredHeadingBlock``, in its place)."""
+
     heading = HeadingBlock()
     paragraph = blocks.RichTextBlock(
         label=_("Paragraph"),
@@ -233,6 +237,11 @@ class BaseStreamBlock(blocks.StreamBlock):
     figure = FigureBlock()
     document = DocumentLinkBlock()
     quote = blocks.BlockQuoteBlock(label=_("Quote"))
+
+
+class BaseStreamBlock(ProseStreamBlock):
+    """The prose blocks and those that lead to other pages of the hub."""
+
     call_to_action = CallToActionBlock()
     featured_pages = FeaturedPagesBlock()
     latest_items = LatestItemsBlock()

@@ -55,6 +55,16 @@ def publish_section(home_model, page, **arabic):
     return publish_child(home, page, **arabic)
 
 
+def publish_index(home_model, model, slug, title, intro):
+    """Publish a section's index page (``model``, shown in menus) under the English home page
+    with its Arabic translation, as ``publish_section`` does; ``title`` and ``intro`` are
+    (English, Arabic) pairs. Returns the English index, or ``None`` when nothing was published
+    (no home page yet, or the demo is already loaded)."""
+    index = model(title=title[0], slug=slug, show_in_menus=True, intro=intro[0])
+    translation = publish_section(home_model, index, title=title[1], intro=intro[1])
+    return None if translation is None else index
+
+
 def publish_translation(page, language_code, **fields):
     """Create (or update) and publish the translation of ``page`` with the given field values.
 

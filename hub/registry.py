@@ -14,6 +14,9 @@ own ``wagtail_hooks.py`` with Wagtail's hooks, and the shared code asks for them
   editor may place under any hub page that has children (e.g. the standard page); the base page
   (``hub.pages.HubPage``) adds them to every parent's allowed types.
 
+An app whose search types, facets and links are fixed declares them in one call,
+``contribute(...)``, instead of a hook function for each.
+
 Demo content has its own registry (``hub/demo.py``: each app's ``demo.py`` is discovered), and
 the pages checked by ``make audit`` are listed per app in ``<app>/audit_pages.json`` (the audit
 runs outside Django; see ``audit/run_audit.py``).
@@ -90,6 +93,24 @@ class Link:
             return reverse(self.url_name)
         except NoReverseMatch:
             return ""
+
+
+def contribute(*, search_types=(), facets=(), account_menu_items=(), header_links=()):
+    """Declare what an app always contributes, whoever asks: its ``SearchType``s, ``Facet``s
+    and ``Link``s (account menu, header). Each is registered as a hook returning it; an app
+    whose contribution depends on the request or on data registers its own hook function."""
+    for hook_name, items in ((SEARCH_TYPES, search_types), (FACETS, facets),
+                             (ACCOUNT_MENU_ITEMS, account_menu_items),
+                             (HEADER_LINKS, header_links)):
+        if items:
+            hooks.register(hook_name, _returning(tuple(items)))
+
+
+def _returning(items):
+    def contribution(*_args):
+        return items
+
+    return contribution
 
 
 def _collect(hook_name, *args):

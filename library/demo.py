@@ -6,7 +6,7 @@ from pathlib import Path
 from django.core.files import File
 from wagtail.documents import get_document_model
 
-from hub.demo import publish, publish_section, publish_translation, register
+from hub.demo import publish, publish_index, publish_translation, register
 
 FILES = Path(__file__).parent / "demo_files"
 
@@ -37,14 +37,13 @@ def load_library(stdout):
 
     from .models import DocumentType, LibraryDocumentPage, LibraryIndexPage, LibraryObjective
 
-    index = LibraryIndexPage(
-        title="Document library", slug="library", show_in_menus=True,
-        intro="<p>The resolutions, reports, guidance and tools the Global Compact's follow-up "
-              "and review rests on.</p>")
-    index_ar = publish_section(HomePage, index, title="مكتبة الوثائق",
-                               intro="<p>القرارات والتقارير والإرشادات والأدوات التي تستند "
-                                     "إليها متابعة الاتفاق العالمي واستعراضه.</p>")
-    if index_ar is None:
+    index = publish_index(
+        HomePage, LibraryIndexPage, "library", title=("Document library", "مكتبة الوثائق"),
+        intro=("<p>The resolutions, reports, guidance and tools the Global Compact's follow-up "
+               "and review rests on.</p>",
+               "<p>القرارات والتقارير والإرشادات والأدوات التي تستند "
+               "إليها متابعة الاتفاق العالمي واستعراضه.</p>"))
+    if index is None:
         return
     for spec in DOCUMENTS:
         title, summary = spec["en"]

@@ -3,7 +3,7 @@ in English and as Arabic translations."""
 
 import datetime
 
-from hub.demo import publish, publish_child, publish_section, publish_translation, register
+from hub.demo import publish, publish_child, publish_index, publish_translation, register
 
 SERIES = {
     "slug": "civil-society-voices",
@@ -77,12 +77,11 @@ def load_news(stdout):
 
     from .models import ArticleObjective, ArticlePage, NewsIndexPage, SeriesPage
 
-    index = NewsIndexPage(title="News and blog", slug="news", show_in_menus=True,
-                          intro="<p>News of the Network, statements, press releases and the "
-                                "blog.</p>")
-    index_ar = publish_section(HomePage, index, title="الأخبار والمدونة",
-                               intro="<p>أخبار الشبكة والبيانات والنشرات الصحفية والمدونة.</p>")
-    if index_ar is None:
+    index = publish_index(
+        HomePage, NewsIndexPage, "news", title=("News and blog", "الأخبار والمدونة"),
+        intro=("<p>News of the Network, statements, press releases and the blog.</p>",
+               "<p>أخبار الشبكة والبيانات والنشرات الصحفية والمدونة.</p>"))
+    if index is None:
         return
     series = SeriesPage(title=SERIES["en"][0], intro=SERIES["en"][1], slug=SERIES["slug"])
     arabic_series = publish_child(index, series, title=SERIES["ar"][0], intro=SERIES["ar"][1])

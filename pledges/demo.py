@@ -9,7 +9,7 @@ from django.utils.text import slugify
 from wagtail.models import Locale
 
 from home.models import HomePage
-from hub.demo import link_translation, publish, publish_section, register
+from hub.demo import link_translation, publish, publish_index, register
 from hub.models import Objective, StakeholderType
 from practices.models import PracticePage
 
@@ -120,18 +120,17 @@ def _summary(title, entity, language):
 @register(order=30)
 def load_pledges(stdout):
     english, arabic = (Locale.objects.get(language_code=c) for c in ("en", "ar"))
-    index = PledgeIndexPage(
-        title="Pledges", slug="pledges", show_in_menus=True,
-        intro="<p>A pledge is a measurable commitment to advance the implementation of one or "
-              "more of the guiding principles, objectives or actions of the Global Compact for "
-              "Migration.</p>")
-    index_ar = publish_section(
-        HomePage, index, title="التعهدات",
-        intro="<p>التعهد التزام قابل للقياس للمضي قدما في تنفيذ مبدأ توجيهي واحد أو أكثر من "
-              "المبادئ التوجيهية أو الأهداف أو الإجراءات الخاصة بالاتفاق العالمي من أجل "
-              "الهجرة.</p>")
-    if index_ar is None:
+    index = publish_index(
+        HomePage, PledgeIndexPage, "pledges", title=("Pledges", "التعهدات"),
+        intro=("<p>A pledge is a measurable commitment to advance the implementation of one or "
+               "more of the guiding principles, objectives or actions of the Global Compact for "
+               "Migration.</p>",
+               "<p>التعهد التزام قابل للقياس للمضي قدما في تنفيذ مبدأ توجيهي واحد أو أكثر من "
+               "المبادئ التوجيهية أو الأهداف أو الإجراءات الخاصة بالاتفاق العالمي من أجل "
+               "الهجرة.</p>"))
+    if index is None:
         return
+    index_ar = index.get_translation(arabic)
     for number, en, ar, kind, objectives, countries, entity, holder, amount, currency in (
             _records()):
         common = (number, kind, objectives, countries, entity, holder, amount, currency)

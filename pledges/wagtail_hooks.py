@@ -5,25 +5,16 @@ pages and on country pages."""
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
-from hub.registry import ACCOUNT_MENU_ITEMS, FACETS, SEARCH_TYPES, Link, SearchType
+from hub.registry import Link, SearchType, contribute
 
-from .terms import FACETS as PLEDGE_FACETS
+from .terms import FACETS
 from .views import practice_section
 
-
-@hooks.register(SEARCH_TYPES)
-def pledge_search_types():
-    return [SearchType("pledge", _("Pledges"), ("pledges.pledgepage",))]
-
-
-@hooks.register(FACETS)
-def pledge_facets():
-    return PLEDGE_FACETS
-
-
-@hooks.register(ACCOUNT_MENU_ITEMS)
-def my_pledges(request):
-    return [Link(_("My pledges"), "pledges:mine")]
+contribute(
+    search_types=[SearchType("pledge", _("Pledges"), ("pledges.pledgepage",))],
+    facets=FACETS,
+    account_menu_items=[Link(_("My pledges"), "pledges:mine")],
+)
 
 
 @hooks.register("practice_page_sections")

@@ -12,7 +12,7 @@ from django.utils.text import slugify
 from wagtail.models import Locale
 
 from home.models import HomePage
-from hub.demo import link_translation, publish, publish_section, register
+from hub.demo import link_translation, publish, publish_index, register
 from hub.models import GuidingPrinciple, Objective, Region, StakeholderType
 
 from .models import (
@@ -298,16 +298,16 @@ def _facts(record):
 @register(order=20)
 def load_practices(stdout):
     english, arabic = (Locale.objects.get(language_code=c) for c in ("en", "ar"))
-    index = PracticeIndexPage(
-        title="Repository of practices", slug="practices", show_in_menus=True,
-        intro="<p>Replicable practices that show how governments and stakeholders implement "
-              "the Global Compact for Migration.</p>")
-    index_ar = publish_section(
-        HomePage, index, title="مستودع الممارسات",
-        intro="<p>ممارسات قابلة للتكرار تشكل مصدر إلهام للجهات الفاعلة في تنفيذ الاتفاق "
-              "العالمي من أجل الهجرة.</p>")
-    if index_ar is None:
+    index = publish_index(
+        HomePage, PracticeIndexPage, "practices",
+        title=("Repository of practices", "مستودع الممارسات"),
+        intro=("<p>Replicable practices that show how governments and stakeholders implement "
+               "the Global Compact for Migration.</p>",
+               "<p>ممارسات قابلة للتكرار تشكل مصدر إلهام للجهات الفاعلة في تنفيذ الاتفاق "
+               "العالمي من أجل الهجرة.</p>"))
+    if index is None:
         return
+    index_ar = index.get_translation(arabic)
     for record in RECORDS:
         if record.en:
             # English first: the Arabic page is its translation (same translation key, same

@@ -10,12 +10,12 @@ from wagtail import hooks
 from wagtail.admin.widgets import Button
 
 import hub.converters  # noqa: F401 - registers <id:…>
-from hub.registry import ACCOUNT_MENU_ITEMS, FACETS, HEADER_LINKS, SEARCH_TYPES, Link, SearchType
+from hub.registry import Link, SearchType, contribute
 
 from . import admin_views
 from .models import PracticePage
 from .submission.attachments import may_serve
-from .terms import FACETS as PRACTICE_FACETS
+from .terms import FACETS
 from .workflow import REJECT_ACTION, REJECT_LABEL, in_practice_review
 
 
@@ -91,23 +91,11 @@ def only_the_final_approval_publishes_in_bulk(request, action_type, objects, act
     return HttpResponseRedirect(action.next_url)
 
 
-@hooks.register(SEARCH_TYPES)
-def practice_search_types():
-    return [SearchType("practice", _("Practices"), ("practices.practicepage",))]
-
-
-@hooks.register(FACETS)
-def practice_facets():
-    return PRACTICE_FACETS
-
-
-@hooks.register(ACCOUNT_MENU_ITEMS)
-def my_submissions(request):
-    return [Link(_("My submissions"), "practices:mine")]
-
-
-@hooks.register(HEADER_LINKS)
-def submit_a_practice(request):
-    """Everyone sees it; a visitor who is not signed in is sent through log-in or sign-up and
-    back to the form (``next=``)."""
-    return [Link(_("Submit a practice"), "practices:submit")]
+contribute(
+    search_types=[SearchType("practice", _("Practices"), ("practices.practicepage",))],
+    facets=FACETS,
+    account_menu_items=[Link(_("My submissions"), "practices:mine")],
+    # Everyone sees it; a visitor who is not signed in is sent through log-in or sign-up and
+    # back to the form (``next=``).
+    header_links=[Link(_("Submit a practice"), "practices:submit")],
+)

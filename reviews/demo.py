@@ -7,7 +7,7 @@ import datetime
 import json
 from pathlib import Path
 
-from hub.demo import publish_child, publish_section, register
+from hub.demo import publish_child, publish_index, register
 
 REFERENCE = Path(__file__).resolve().parent / "reference" / "follow_up_review.json"
 
@@ -100,15 +100,14 @@ def load_reviews(stdout):
     from .services import save_draft, submit
     from .workflow import FOCAL_POINTS
 
-    index = ReviewIndexPage(
-        title="Voluntary national reviews", slug="reviews", show_in_menus=True,
-        intro="<p>States review their implementation of the Global Compact for Migration and "
-              "share it: the voluntary national reviews, country by country.</p>")
-    index_ar = publish_section(
-        HomePage, index, title="الاستعراضات الوطنية الطوعية",
-        intro="<p>تستعرض الدول تنفيذها للاتفاق العالمي من أجل الهجرة وتتبادل "
-              "نتائجه: الاستعراضات الوطنية الطوعية، بلداً بلداً.</p>")
-    if index_ar is None:
+    index = publish_index(
+        HomePage, ReviewIndexPage, "reviews",
+        title=("Voluntary national reviews", "الاستعراضات الوطنية الطوعية"),
+        intro=("<p>States review their implementation of the Global Compact for Migration and "
+               "share it: the voluntary national reviews, country by country.</p>",
+               "<p>تستعرض الدول تنفيذها للاتفاق العالمي من أجل الهجرة وتتبادل "
+               "نتائجه: الاستعراضات الوطنية الطوعية، بلداً بلداً.</p>"))
+    if index is None:
         return
     cycles = ReviewCycleIndexPage(title="Regional reviews and the IMRF", slug="cycles")
     publish_child(index, cycles, title="الاستعراضات الإقليمية ومنتدى استعراض الهجرة الدولية")

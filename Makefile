@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
 
-.PHONY: stack stack-stop loadtest drills test-redis redis-start redis-stop engine engine-cluster engine-stop test-engine test-cluster bench bench-engine help install translations migrate demo run test test-browser lint messages clean audit
+.PHONY: stack stack-stop loadtest drills test-redis redis-start redis-stop postgres-start engine engine-cluster engine-stop test-engine test-cluster bench bench-engine help install translations migrate demo run test test-browser lint messages clean audit
 
 help:
 	@echo "make run           set everything up and serve http://$(HOST):$(PORT)/"
@@ -23,6 +23,7 @@ help:
 	@echo "make bench-engine  listing and search, embedded vs OpenSearch, at 10,000 and 100,000 practices"
 	@echo "make stack         the production stack on loopback: Varnish, gunicorn, PostgreSQL, Redis, worker"
 	@echo "make stack-stop    stop it; make loadtest / make drills run against it"
+	@echo "make postgres-start  a local PostgreSQL (installed when missing; 127.0.0.1, no password)"
 	@echo "make test-redis    the tests that need Redis, on a throw-away redis-server (port REDIS_PORT)"
 	@echo "make audit         axe-core, Nu HTML Checker, Lighthouse, page weight (needs node, java, chromium)"
 
@@ -117,6 +118,11 @@ bench-engine: translations
 	engine/engine.sh start
 	$(BIN)/python bench/engine.py --sizes $(BENCH_SIZES); \
 	  status=$$?; engine/engine.sh stop; exit $$status
+
+# A local PostgreSQL (installed from Debian when missing; 127.0.0.1 without a password):
+# DATABASE_URL=postgres://postgres@127.0.0.1:5432/hub make test
+postgres-start:
+	deploy/local-postgresql.sh
 
 # A throw-away Redis for the tests marked `redis` (deploy/redis.conf, another port, no disk).
 REDIS_PORT ?= 6390

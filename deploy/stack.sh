@@ -75,10 +75,7 @@ ensure_postgresql() {
   host=$(echo "$STACK_DATABASE_URL" | sed -E 's#.*@([^:/]+).*#\1#')
   port=$(echo "$STACK_DATABASE_URL" | sed -E 's#.*:([0-9]+)/.*#\1#')
   if ! pg_isready -q -h "$host" -p "$port" 2>/dev/null; then
-    need pg_ctlcluster postgresql
-    version=$(ls /etc/postgresql | head -n1)
-    as_root pg_ctlcluster --skip-systemctl-redirect "$version" main start || true
-    for _ in $(seq 1 30); do pg_isready -q -h "$host" -p "$port" && break; sleep 1; done
+    "$ROOT/deploy/local-postgresql.sh"
   fi
   "$PY" - "$STACK_DATABASE_URL" <<'EOF'
 import sys

@@ -4,7 +4,8 @@ from django.template.response import TemplateResponse
 from django.utils.cache import patch_cache_control
 
 from hub.frame import frame_for, language_code_of
-from practices.listing import chips, paginate
+from practices.listing import chips
+from practices.listing_views import serve_faceted
 from practices.models import PracticePage
 from practices.views import detail_relations, export_response, practice_terms
 
@@ -34,23 +35,8 @@ def serve_listing(index_page, request):
                              csv_response, json_response)
     if export is not None:
         return export
-    facets = listing.options()
-    paginator, page_obj = paginate(listing)
-    context = index_page.get_context(request)
-    context.update(_listing_context(index_page, request, listing))
-    context.update({
-        "prefix": "pledge",
-        "facets": facets,
-        "chips": chips(listing.filters, facets),
-        "paginator": paginator,
-        "page_obj": page_obj,
-        "pledges": page_obj.object_list,
-        "sorts": sort_options(listing.filters),
-    })
-    response = TemplateResponse(request, "pledges/pledge_index_page.html", context)
-    if listing.filters.q:
-        patch_cache_control(response, no_cache=True, private=True)
-    return response
+    return serve_faceted(index_page, request, listing, "pledges/pledge_index_page.html",
+                         "pledge", items_as="pledges")
 
 
 def serve_feed(index_page, request):
@@ -72,12 +58,6 @@ def serve_dashboard(index_page, request):
     if listing.filters.q:
         patch_cache_control(response, no_cache=True, private=True)
     return response
-
-
-def sort_options(filters):
-    from practices.views import sort_options as practice_sorts
-
-    return practice_sorts(filters)
 
 
 def linked_practices(page):

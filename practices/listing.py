@@ -351,6 +351,16 @@ def paginate(listing):
     return paginator, page_obj
 
 
+def sort_options(filters):
+    """The listing's orders, the one ``filters`` asks for selected; relevance with a keyword."""
+    from django.utils.translation import gettext_lazy as _
+
+    options = [("newest", _("Newest")), ("oldest", _("Oldest")), ("title", _("Title"))]
+    if filters.q:
+        options.append(("relevance", _("Relevance")))
+    return [{"value": v, "label": label, "selected": v == filters.sort} for v, label in options]
+
+
 def chips(filters, facets):
     """Active filters as removable chips: label and the query string without that value."""
     from django.utils.translation import gettext

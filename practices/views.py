@@ -5,8 +5,6 @@ from dataclasses import dataclass, replace
 from django.db.models import CharField, F, IntegerField, Value
 from django.db.models.functions import Cast
 from django.http import HttpResponse
-from django.template.response import TemplateResponse
-from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django_countries.fields import Country
 
@@ -14,14 +12,8 @@ from hub.structure import language_code_of
 from search.query import SearchUnavailable, engine_guard
 
 from .exports import atom_response, csv_response, json_response
-from .listing import (
-    Listing,
-    chips,
-    for_cards,
-    paginate,
-    parse_filters,
-    practice_listing,
-)
+from .listing import Listing, for_cards, parse_filters, practice_listing
+from .listing_views import serve_faceted
 from .models import PracticeCountry, PracticeObjective, PracticePage
 from .terms import GEOGRAPHY, term_relations
 
@@ -54,28 +46,8 @@ def _serve_listing(index_page, request, filters, shown=None, listing_class=pract
     export = export_response(listing, request, f"practices-{language_code_of(index_page, request)}")
     if export is not None:
         return export
-    facets = listing.options()
-    paginator, page_obj = paginate(listing)
-    other = listing.other_language_count
-    context = index_page.get_context(request)
-    context.update({
-        "prefix": "practice",
-        "filters": shown or filters,
-        "facets": facets,
-        "chips": chips(filters, facets),
-        "paginator": paginator,
-        "page_obj": page_obj,
-        "practices": page_obj.object_list,
-        "other_language_count": other,
-        "other_language_pages": (
-            index_page.frame(request).other_translations() if other else []
-        ),
-        "sorts": sort_options(shown or filters),
-    })
-    response = TemplateResponse(request, "practices/practice_index_page.html", context)
-    if (shown or filters).q:
-        patch_cache_control(response, no_cache=True, private=True)
-    return response
+    return serve_faceted(index_page, request, listing, "practices/practice_index_page.html",
+                         "practice", items_as="practices", shown=shown)
 
 
 def export_response(listing, request, filename, csv=csv_response, json=json_response):
@@ -101,15 +73,6 @@ def serve_feed(index_page, request):
         return HttpResponse(_("Keyword search is unavailable for a moment. Please try the "
                               "export again in a few minutes."),
                             status=503, content_type="text/plain; charset=utf-8")
-
-
-def sort_options(filters):
-    from django.utils.translation import gettext_lazy as _
-
-    options = [("newest", _("Newest")), ("oldest", _("Oldest")), ("title", _("Title"))]
-    if filters.q:
-        options.append(("relevance", _("Relevance")))
-    return [{"value": v, "label": label, "selected": v == filters.sort} for v, label in options]
 
 
 def _detail_columns(term):

@@ -6,7 +6,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from hub.registry import FACETS, SEARCH_TYPES, SearchType
+from hub.registry import FACETS, SearchType, contribute
 from hub.structure import section_of_type
 
 from .facets import listing_facets
@@ -51,10 +51,9 @@ def practices_section(country):
     )
 
 
-@hooks.register(SEARCH_TYPES)
-def search_types():
-    return [SearchType("country", _("Countries"),
-                       ("countries.countryindexpage", "countries.countrypage"))]
+contribute(search_types=[
+    SearchType("country", _("Countries"), ("countries.countryindexpage", "countries.countrypage")),
+])
 
 
 @hooks.register(FACETS)

@@ -5,12 +5,11 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from hub.registry import SEARCH_TYPES, SearchType
+from hub.registry import SearchType, contribute
 
-
-@hooks.register(SEARCH_TYPES)
-def event_search_types():
-    return [SearchType("event", _("Events"), ("events.eventindexpage", "events.eventpage"))]
+contribute(
+    search_types=[SearchType("event", _("Events"), ("events.eventindexpage", "events.eventpage"))],
+)
 
 
 @hooks.register("register_admin_urls")

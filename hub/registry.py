@@ -95,13 +95,16 @@ class Link:
             return ""
 
 
-def contribute(*, search_types=(), facets=(), account_menu_items=(), header_links=()):
-    """Declare what an app always contributes, whoever asks: its ``SearchType``s, ``Facet``s
-    and ``Link``s (account menu, header). Each is registered as a hook returning it; an app
-    whose contribution depends on the request or on data registers its own hook function."""
+def contribute(*, search_types=(), facets=(), account_menu_items=(), header_links=(),
+               anywhere_page_types=()):
+    """Declare what an app always contributes, whoever asks: its ``SearchType``s, ``Facet``s,
+    ``Link``s (account menu, header) and page types allowed anywhere. Each is registered as a
+    hook returning it; an app whose contribution depends on the request or on data registers
+    its own hook function."""
     for hook_name, items in ((SEARCH_TYPES, search_types), (FACETS, facets),
                              (ACCOUNT_MENU_ITEMS, account_menu_items),
-                             (HEADER_LINKS, header_links)):
+                             (HEADER_LINKS, header_links),
+                             (ANYWHERE_PAGE_TYPES, anywhere_page_types)):
         if items:
             hooks.register(hook_name, _returning(tuple(items)))
 

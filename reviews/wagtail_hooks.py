@@ -6,7 +6,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from countries.sections import FILTERS_HOOK, SECTIONS_HOOK, CountryFilter, CountrySection
-from hub.registry import SEARCH_TYPES, SearchType
+from hub.registry import SearchType, contribute
 from hub.structure import section_of_type
 
 from .models import FocalPoint
@@ -58,11 +58,11 @@ def has_review_filter(locale):
                          set(reviews_by_country()), order=20)
 
 
-@hooks.register(SEARCH_TYPES)
-def search_types():
-    return [
+contribute(
+    search_types=[
         SearchType("review", _("Voluntary national reviews"),
                    ("reviews.reviewindexpage", "reviews.voluntaryreviewpage")),
         SearchType("review-cycle", _("Regional reviews and the IMRF"),
                    ("reviews.reviewcycleindexpage", "reviews.reviewcyclepage")),
-    ]
+    ],
+)

@@ -74,9 +74,22 @@ def home_pages(locales):
     return {"en": home, "ar": arabic}
 
 
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """The reference taxonomy is loaded once into the test database, which every test's
+    transaction then rolls back to: loading it took about a second a test."""
+    with django_db_blocker.unblock():
+        load_reference_data()
+
+
 @pytest.fixture
 def taxonomy(locales):
-    return load_reference_data()
+    """The reference taxonomy; loaded again only after a transactional test emptied the
+    database."""
+    from hub.models import Objective
+
+    if not Objective.objects.exists():
+        load_reference_data()
 
 
 @pytest.fixture

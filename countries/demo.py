@@ -9,13 +9,7 @@ def load_countries(stdout):
 
     from .models import CountryIndexPage, CountryPage, CountryProfile, PlanStatus
 
-    index = publish_index(
-        HomePage, CountryIndexPage, "countries", title=("Countries", "البلدان"),
-        intro=("<p>What each United Nations member State does to implement the Global Compact "
-               "for Migration: its voluntary national reviews, practices and national plan.</p>",
-               "<p>ما تفعله كل دولة عضو في الأمم المتحدة لتنفيذ الاتفاق العالمي من أجل الهجرة: "
-               "استعراضاتها الوطنية الطوعية وممارساتها وخطتها الوطنية.</p>"),
-    )
+    index = publish_index(HomePage, CountryIndexPage)
     if index is None:
         return
     CountryProfile.objects.filter(country="MA").update(

@@ -156,14 +156,7 @@ def load_events(stdout):
 
     from .models import EventIndexPage, EventObjective, EventPage
 
-    index = publish_index(
-        HomePage, EventIndexPage, "events", title=("Events", "الفعاليات"),
-        intro=("<p>Regional reviews, the International Migration Review Forum, capacity-building "
-               "workshops and GCM Talks: what is coming, and what came of past events.</p>",
-               "<p>الاستعراضات الإقليمية ومنتدى استعراض الهجرة الدولية وورش العمل لبناء القدرات "
-               "ومحادثات الاتفاق العالمي من أجل الهجرة: ما هو مقبل، وما أسفرت عنه الفعاليات "
-               "السابقة.</p>"),
-    )
+    index = publish_index(HomePage, EventIndexPage)
     if index is None:
         return
     data = json.loads(DATA.read_text(encoding="utf-8"))

@@ -3,11 +3,18 @@
 A loader is ``@register(order)`` on a function taking ``stdout``. It must be idempotent: do
 nothing when its content is already there, so ``load_demo_content`` can run on every start.
 ``hub`` does not import the feature apps; it discovers their ``demo`` modules.
+
+An app's demo texts are data, apart from the code: ``<app>/demo_content.json`` holds them in
+both languages (``demo_content(app_label)``), so a translator reviews one file.
 """
 
+import functools
+import json
 import logging
 from collections import Counter
+from pathlib import Path
 
+from django.apps import apps
 from django.utils.module_loading import autodiscover_modules
 from wagtail.models import Locale
 
@@ -55,13 +62,23 @@ def publish_section(home_model, page, **arabic):
     return publish_child(home, page, **arabic)
 
 
-def publish_index(home_model, model, slug, title, intro):
+@functools.cache
+def demo_content(app_label):
+    """The demo texts of an app: its ``demo_content.json``."""
+    path = Path(apps.get_app_config(app_label).path) / "demo_content.json"
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def publish_index(home_model, model):
     """Publish a section's index page (``model``, shown in menus) under the English home page
-    with its Arabic translation, as ``publish_section`` does; ``title`` and ``intro`` are
-    (English, Arabic) pairs. Returns the English index, or ``None`` when nothing was published
-    (no home page yet, or the demo is already loaded)."""
-    index = model(title=title[0], slug=slug, show_in_menus=True, intro=intro[0])
-    translation = publish_section(home_model, index, title=title[1], intro=intro[1])
+    with its Arabic translation, as ``publish_section`` does; its slug, title and introduction
+    are the ``index`` entry of the app's ``demo_content.json``. Returns the English index, or
+    ``None`` when nothing was published (no home page yet, or the demo is already loaded)."""
+    texts = demo_content(model._meta.app_label)["index"]
+    index = model(title=texts["title"]["en"], slug=texts["slug"], show_in_menus=True,
+                  intro=texts["intro"]["en"])
+    translation = publish_section(home_model, index, title=texts["title"]["ar"],
+                                  intro=texts["intro"]["ar"])
     return None if translation is None else index
 
 

@@ -37,12 +37,7 @@ def load_library(stdout):
 
     from .models import DocumentType, LibraryDocumentPage, LibraryIndexPage, LibraryObjective
 
-    index = publish_index(
-        HomePage, LibraryIndexPage, "library", title=("Document library", "مكتبة الوثائق"),
-        intro=("<p>The resolutions, reports, guidance and tools the Global Compact's follow-up "
-               "and review rests on.</p>",
-               "<p>القرارات والتقارير والإرشادات والأدوات التي تستند "
-               "إليها متابعة الاتفاق العالمي واستعراضه.</p>"))
+    index = publish_index(HomePage, LibraryIndexPage)
     if index is None:
         return
     for spec in DOCUMENTS:

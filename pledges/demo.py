@@ -120,14 +120,7 @@ def _summary(title, entity, language):
 @register(order=30)
 def load_pledges(stdout):
     english, arabic = (Locale.objects.get(language_code=c) for c in ("en", "ar"))
-    index = publish_index(
-        HomePage, PledgeIndexPage, "pledges", title=("Pledges", "التعهدات"),
-        intro=("<p>A pledge is a measurable commitment to advance the implementation of one or "
-               "more of the guiding principles, objectives or actions of the Global Compact for "
-               "Migration.</p>",
-               "<p>التعهد التزام قابل للقياس للمضي قدما في تنفيذ مبدأ توجيهي واحد أو أكثر من "
-               "المبادئ التوجيهية أو الأهداف أو الإجراءات الخاصة بالاتفاق العالمي من أجل "
-               "الهجرة.</p>"))
+    index = publish_index(HomePage, PledgeIndexPage)
     if index is None:
         return
     index_ar = index.get_translation(arabic)

@@ -298,13 +298,7 @@ def _facts(record):
 @register(order=20)
 def load_practices(stdout):
     english, arabic = (Locale.objects.get(language_code=c) for c in ("en", "ar"))
-    index = publish_index(
-        HomePage, PracticeIndexPage, "practices",
-        title=("Repository of practices", "مستودع الممارسات"),
-        intro=("<p>Replicable practices that show how governments and stakeholders implement "
-               "the Global Compact for Migration.</p>",
-               "<p>ممارسات قابلة للتكرار تشكل مصدر إلهام للجهات الفاعلة في تنفيذ الاتفاق "
-               "العالمي من أجل الهجرة.</p>"))
+    index = publish_index(HomePage, PracticeIndexPage)
     if index is None:
         return
     index_ar = index.get_translation(arabic)

@@ -100,13 +100,7 @@ def load_reviews(stdout):
     from .services import save_draft, submit
     from .workflow import FOCAL_POINTS
 
-    index = publish_index(
-        HomePage, ReviewIndexPage, "reviews",
-        title=("Voluntary national reviews", "الاستعراضات الوطنية الطوعية"),
-        intro=("<p>States review their implementation of the Global Compact for Migration and "
-               "share it: the voluntary national reviews, country by country.</p>",
-               "<p>تستعرض الدول تنفيذها للاتفاق العالمي من أجل الهجرة وتتبادل "
-               "نتائجه: الاستعراضات الوطنية الطوعية، بلداً بلداً.</p>"))
+    index = publish_index(HomePage, ReviewIndexPage)
     if index is None:
         return
     cycles = ReviewCycleIndexPage(title="Regional reviews and the IMRF", slug="cycles")

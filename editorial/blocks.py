@@ -8,16 +8,15 @@ from wagtail.contrib.table_block.blocks import TableBlock
 from wagtail.documents.blocks import DocumentChooserBlock
 
 from home.blocks import AnchoredHeadingBlock, BaseStreamBlock
+from hub.declarations import block_meta
 
 
 class DocumentListBlock(blocks.StructBlock):
     title = blocks.CharBlock(label=_("title"), required=False, max_length=200)
     documents = blocks.ListBlock(DocumentChooserBlock(label=_("document")), label=_("documents"))
 
-    class Meta:
-        icon = "doc-full-inverse"
-        label = _("Document list")
-        template = "editorial/blocks/document_list.html"
+    Meta = block_meta(icon="doc-full-inverse", label=_("Document list"),
+                      template="editorial/blocks/document_list.html")
 
 
 ANSWER_FEATURES = ["bold", "italic", "link", "ul", "ol"]
@@ -34,20 +33,18 @@ class AccordionBlock(blocks.StructBlock):
     title = blocks.CharBlock(label=_("title"), required=False, max_length=200)
     items = blocks.ListBlock(QuestionBlock(), label=_("questions"))
 
-    class Meta:
-        icon = "list-ul"
-        label = _("Questions and answers")
-        template = "editorial/blocks/accordion.html"
+    Meta = block_meta(
+        icon="list-ul", label=_("Questions and answers"), template="editorial/blocks/accordion.html"
+    )
 
 
 class RelatedPagesBlock(blocks.StructBlock):
     title = blocks.CharBlock(label=_("title"), required=False, max_length=200)
     pages = blocks.ListBlock(blocks.PageChooserBlock(label=_("page")), label=_("pages"))
 
-    class Meta:
-        icon = "link"
-        label = _("Related pages")
-        template = "editorial/blocks/related_pages.html"
+    Meta = block_meta(
+        icon="link", label=_("Related pages"), template="editorial/blocks/related_pages.html"
+    )
 
 
 class EditorialStreamBlock(BaseStreamBlock):

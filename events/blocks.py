@@ -11,6 +11,7 @@ from wagtail.blocks.struct_block import StructBlockValidationError
 
 from home.blocks import DocumentLinkBlock
 from home.blocks import LinkBlock as BaseLinkBlock
+from hub.declarations import block_meta
 
 
 class SessionBlock(blocks.StructBlock):
@@ -32,29 +33,23 @@ class SessionBlock(blocks.StructBlock):
             )
         return value
 
-    class Meta:
-        icon = "time"
-        label = _("Session")
-        template = "events/blocks/session.html"
+    Meta = block_meta(icon="time", label=_("Session"), template="events/blocks/session.html")
 
 
 class AgendaBlock(blocks.StreamBlock):
     session = SessionBlock()
 
-    class Meta:
-        label = _("Agenda")
+    Meta = block_meta(label=_("Agenda"))
 
 
 class LinkBlock(BaseLinkBlock):
     title = blocks.CharBlock(label=_("title"), max_length=300)
 
-    class Meta:
-        template = "events/blocks/link.html"
+    Meta = block_meta(template="events/blocks/link.html")
 
 
 class DocumentsBlock(blocks.StreamBlock):
     document = DocumentLinkBlock()
     link = LinkBlock()
 
-    class Meta:
-        label = _("Documents")
+    Meta = block_meta(label=_("Documents"))

@@ -8,12 +8,11 @@ from wagtail import blocks
 
 from home.blocks import AnchoredHeadingBlock, DocumentLinkBlock, ProseStreamBlock
 from home.blocks import LinkBlock as BaseLinkBlock
+from hub.declarations import block_meta
 
 
 class LinkBlock(BaseLinkBlock):
-    class Meta:
-        label = _("External link")
-        template = "guidance/blocks/link.html"
+    Meta = block_meta(label=_("External link"), template="guidance/blocks/link.html")
 
 
 class ChapterStreamBlock(ProseStreamBlock):
@@ -33,10 +32,7 @@ class ExampleBlock(blocks.StructBlock):
     title = blocks.CharBlock(label=_("title"), max_length=200)
     text = blocks.RichTextBlock(label=_("text"), features=["bold", "italic", "link", "ul", "ol"])
 
-    class Meta:
-        icon = "pick"
-        label = _("Example")
-        template = "guidance/blocks/example.html"
+    Meta = block_meta(icon="pick", label=_("Example"), template="guidance/blocks/example.html")
 
 
 class ExampleStreamBlock(blocks.StreamBlock):

@@ -13,6 +13,8 @@ from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageBlock
 
+from hub.declarations import block_meta
+
 
 class HeadingBlock(blocks.StructBlock):
     text = blocks.CharBlock(label=_("text"), max_length=200)
@@ -27,10 +29,7 @@ class HeadingBlock(blocks.StructBlock):
         # level, and search snippets then showed «المستوى 2» ("Level 2") to readers.
         return [value["text"]] if value.get("text") else []
 
-    class Meta:
-        icon = "title"
-        label = _("Heading")
-        template = "home/blocks/heading.html"
+    Meta = block_meta(icon="title", label=_("Heading"), template="home/blocks/heading.html")
 
 
 def heading_anchor(text):
@@ -62,8 +61,7 @@ class AnchoredHeadingBlock(HeadingBlock):
             context["anchor"] = heading_anchor(value["text"])
         return context
 
-    class Meta:
-        template = "home/blocks/anchored_heading.html"
+    Meta = block_meta(template="home/blocks/anchored_heading.html")
 
 
 class AnchoredBody:
@@ -91,30 +89,23 @@ class CalloutBlock(blocks.StructBlock):
     title = blocks.CharBlock(label=_("title"), required=False, max_length=200)
     text = blocks.RichTextBlock(label=_("text"), features=["bold", "italic", "link", "ul", "ol"])
 
-    class Meta:
-        icon = "warning"
-        label = _("Callout")
-        template = "home/blocks/callout.html"
+    Meta = block_meta(icon="warning", label=_("Callout"), template="home/blocks/callout.html")
 
 
 class FigureBlock(blocks.StructBlock):
     image = ImageBlock(label=_("image"))
     caption = blocks.CharBlock(label=_("caption"), required=False, max_length=300)
 
-    class Meta:
-        icon = "image"
-        label = _("Figure")
-        template = "home/blocks/figure.html"
+    Meta = block_meta(icon="image", label=_("Figure"), template="home/blocks/figure.html")
 
 
 class DocumentLinkBlock(blocks.StructBlock):
     document = DocumentChooserBlock(label=_("document"))
     title = blocks.CharBlock(label=_("link text"), required=False, max_length=200)
 
-    class Meta:
-        icon = "doc-full"
-        label = _("Document link")
-        template = "home/blocks/document_link.html"
+    Meta = block_meta(
+        icon="doc-full", label=_("Document link"), template="home/blocks/document_link.html"
+    )
 
 
 class LinkBlock(blocks.StructBlock):
@@ -124,9 +115,7 @@ class LinkBlock(blocks.StructBlock):
     title = blocks.CharBlock(label=_("title"), max_length=200)
     url = blocks.URLBlock(label=_("address"))
 
-    class Meta:
-        icon = "link"
-        label = _("Link")
+    Meta = block_meta(icon="link", label=_("Link"))
 
 
 class CallToActionBlock(blocks.StructBlock):
@@ -143,20 +132,18 @@ class CallToActionBlock(blocks.StructBlock):
                 _("Choose a page or give an address, not both."))})
         return value
 
-    class Meta:
-        icon = "pick"
-        label = _("Call to action")
-        template = "home/blocks/call_to_action.html"
+    Meta = block_meta(
+        icon="pick", label=_("Call to action"), template="home/blocks/call_to_action.html"
+    )
 
 
 class FeaturedPagesBlock(blocks.StructBlock):
     title = blocks.CharBlock(label=_("title"), max_length=200)
     pages = blocks.ListBlock(blocks.PageChooserBlock(label=_("page")), label=_("pages"))
 
-    class Meta:
-        icon = "pick"
-        label = _("Featured pages")
-        template = "home/blocks/featured_pages.html"
+    Meta = block_meta(
+        icon="pick", label=_("Featured pages"), template="home/blocks/featured_pages.html"
+    )
 
 
 class LatestItemsBlock(blocks.StructBlock):
@@ -182,10 +169,9 @@ class LatestItemsBlock(blocks.StructBlock):
         context["items"] = items
         return context
 
-    class Meta:
-        icon = "date"
-        label = _("Latest items of a section")
-        template = "home/blocks/latest_items.html"
+    Meta = block_meta(
+        icon="date", label=_("Latest items of a section"), template="home/blocks/latest_items.html"
+    )
 
 
 class SectionCountBlock(blocks.StructBlock):
@@ -216,10 +202,9 @@ class SectionCountsBlock(blocks.StructBlock):
         ]
         return context
 
-    class Meta:
-        icon = "order"
-        label = _("Counts of sections")
-        template = "home/blocks/section_counts.html"
+    Meta = block_meta(
+        icon="order", label=_("Counts of sections"), template="home/blocks/section_counts.html"
+    )
 
 
 class ProseStreamBlock(blocks.StreamBlock):

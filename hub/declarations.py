@@ -1,6 +1,7 @@
-"""Short forms of what models declare again and again: their names (``Meta``) and their search
-fields. A model reads ``Meta = names(_("event"), _("events"))`` and
-``search_fields = HubPage.search_fields + indexed("city", "agenda", filters=("start",))``.
+"""Short forms of what models and blocks declare again and again: their names (``Meta``) and
+their search fields. A model reads ``Meta = names(_("event"), _("events"))`` and
+``search_fields = HubPage.search_fields + indexed("city", "agenda", filters=("start",))``; a
+StreamField block ``Meta = block_meta(icon="time", label=_("Session"), template=...)``.
 
 Django takes any class as a model's ``Meta``; ``names`` builds it from the model's names and
 other options, on top of ``bases`` (e.g. ``Orderable.Meta``) when the model needs theirs.
@@ -16,6 +17,12 @@ def names(verbose_name, verbose_name_plural=None, *, bases=(), **options):
     if verbose_name_plural is not None:
         attributes["verbose_name_plural"] = verbose_name_plural
     return type("Meta", tuple(bases), attributes)
+
+
+def block_meta(**options):
+    """A StreamField block's ``Meta`` (icon, label, template…): Wagtail, like Django, takes any
+    class there."""
+    return type("Meta", (), options)
 
 
 def abstract(*bases, **options):

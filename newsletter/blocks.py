@@ -3,14 +3,14 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
+from hub.declarations import block_meta
+
 
 class PickedPagesBlock(blocks.StructBlock):
     heading = blocks.CharBlock(label=_("heading"), max_length=200)
     pages = blocks.ListBlock(blocks.PageChooserBlock(), label=_("pages"))
 
-    class Meta:
-        icon = "list-ul"
-        label = _("Picked pages")
+    Meta = block_meta(icon="list-ul", label=_("Picked pages"))
 
 
 class NewsBlock(blocks.StructBlock):
@@ -18,9 +18,7 @@ class NewsBlock(blocks.StructBlock):
     text = blocks.TextBlock(label=_("text"))
     url = blocks.URLBlock(label=_("link"), required=False)
 
-    class Meta:
-        icon = "doc-full"
-        label = _("News item")
+    Meta = block_meta(icon="doc-full", label=_("News item"))
 
 
 class IssueBlocks(blocks.StreamBlock):

@@ -4,21 +4,19 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
 from home.blocks import DocumentLinkBlock, FigureBlock, LinkBlock
+from hub.declarations import block_meta
 
 
 class ResourceLinkBlock(LinkBlock):
-    class Meta:
-        template = "practices/blocks/link.html"
+    Meta = block_meta(template="practices/blocks/link.html")
 
 
 class ResourceDocumentBlock(DocumentLinkBlock):
-    class Meta:
-        label = _("Document")
+    Meta = block_meta(label=_("Document"))
 
 
 class ResourceImageBlock(FigureBlock):
-    class Meta:
-        label = _("Image")
+    Meta = block_meta(label=_("Image"))
 
 
 class ResourceBlock(blocks.StreamBlock):

@@ -1,6 +1,8 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
+from hub.declarations import block_meta
+
 
 class TimelineStepBlock(blocks.StructBlock):
     when = blocks.CharBlock(label=_("when"), help_text=_("As the sources state it."))
@@ -9,9 +11,7 @@ class TimelineStepBlock(blocks.StructBlock):
         ("held", _("Held")), ("done", _("Done")), ("planned", _("Planned")),
     ])
 
-    class Meta:
-        icon = "date"
-        template = "reviews/blocks/timeline_step.html"
+    Meta = block_meta(icon="date", template="reviews/blocks/timeline_step.html")
 
 
 class TimelineBlock(blocks.StreamBlock):

@@ -5,9 +5,11 @@ cached site structure plus one query for the current page's translations and anc
 """
 
 import os
+from urllib.parse import urlencode
 
 from django import template
 from django.templatetags.static import static
+from django.urls import reverse
 from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, to_locale
@@ -52,6 +54,18 @@ def footer_links(context):
     request = context.get("request")
     return [{"label": link.label, "href": link.page.get_url(request) if link.page else link.url}
             for link in structure.footer_links(request)]
+
+
+@register.simple_tag(takes_context=True)
+def account_url(context, name):
+    """The log-in or sign-up page (URL ``name``) with ``next`` set to the page shown, so the
+    visitor comes back to it; without ``next`` on the account pages themselves."""
+    url = reverse(name)
+    request = context.get("request")
+    accounts = reverse("account_profile").rsplit("/", 2)[0] + "/"
+    if request is None or request.path.startswith(accounts):
+        return url
+    return f"{url}?{urlencode({'next': request.get_full_path()})}"
 
 
 @register.simple_tag(takes_context=True)

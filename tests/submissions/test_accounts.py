@@ -4,7 +4,7 @@ import pytest
 from django.test import Client
 
 from hub.models import UserProfile
-from tests.factories import UserFactory
+from tests.factories import PASSWORD, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -38,3 +38,30 @@ def test_profile_page_edits_the_profile(home_pages, taxonomy):
     )
     response = client.post("/en/accounts/profile/", {"name": "", "organisation": "Kept"})
     assert response.status_code == 200 and "Kept" in response.content.decode()
+
+
+@pytest.mark.parametrize("language", ["en", "ar"])
+def test_logging_in_from_the_header_comes_back_to_the_page(
+        home_pages, taxonomy, practice_indexes, language):
+    from bs4 import BeautifulSoup
+
+    page = f"/{language}/practices/?objective=8"
+    header = BeautifulSoup(Client().get(page).content.decode(), "html.parser").select_one(
+        ".account-links")
+    links = {a.get_text(strip=True): a["href"] for a in header.select("a")}
+    login = links["Log in" if language == "en" else "تسجيل الدخول"]
+    signup = links["Register" if language == "en" else "إنشاء حساب"]
+    assert login == f"/{language}/accounts/login/?next=%2F{language}%2Fpractices%2F%3Fobjective%3D8"
+    assert signup.endswith("?next=%2F" + language + "%2Fpractices%2F%3Fobjective%3D8")
+    user = UserFactory()
+    response = Client().post(login, {"login": user.email, "password": PASSWORD})
+    assert response.status_code == 302 and response["Location"] == page
+
+
+def test_the_account_pages_send_nobody_back_to_themselves(home_pages, taxonomy):
+    from bs4 import BeautifulSoup
+
+    html = Client().get("/en/accounts/login/?next=/en/").content.decode()
+    header = BeautifulSoup(html, "html.parser").select_one(".account-links")
+    links = {a.get_text(strip=True): a["href"] for a in header.select("a")}
+    assert (links["Log in"], links["Register"]) == ("/en/accounts/login/", "/en/accounts/signup/")

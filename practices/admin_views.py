@@ -14,6 +14,7 @@ from hub.admin_views import admin_header
 
 from .models import PracticePage
 from .peer_review import PeerReview, PeerReviewTask, approvals_needed
+from .screening import ScreeningTask
 from .submission.services import STATE_LABELS, state_of
 from .workflow import reject_submission
 
@@ -81,18 +82,34 @@ def review_status(request, page_id):
     })
 
 
-def review_done(request, page_id):
-    """Where a peer reviewer lands after deciding: a confirmation of their latest decision on the
-    practice and where it now stands, on the admin's dashboard."""
-    page = get_object_or_404(PracticePage, pk=page_id)
-    review = (PeerReview.objects.filter(reviewer=request.user,
-                                        task_state__in=TaskState.objects.for_instance(page))
-              .order_by("-pk").first())
+def latest_decision(page, user):
+    """The user's latest decision on the practice, as a peer reviewer ("approved") or at
+    screening ("passed_screening"), or "changes_asked"; None when they have made none."""
+    task_states = TaskState.objects.for_instance(page)
+    review = (PeerReview.objects.filter(reviewer=user, task_state__in=task_states)
+              .order_by("-created_at").first())
+    screened = (task_states.filter(finished_by=user, task__in=ScreeningTask.objects.all(),
+                                   status__in=(TaskState.STATUS_APPROVED,
+                                               TaskState.STATUS_REJECTED))
+                .order_by("-finished_at").first())
+    if screened and (review is None or screened.finished_at > review.created_at):
+        return ("passed_screening" if screened.status == TaskState.STATUS_APPROVED
+                else "changes_asked")
     if review is not None:
+        return "approved" if review.decision == PeerReview.APPROVE else "changes_asked"
+    return None
+
+
+def review_done(request, page_id):
+    """Where a moderator or peer reviewer lands after deciding: a confirmation of their latest
+    decision on the practice and where it now stands, on the admin's dashboard."""
+    page = get_object_or_404(PracticePage, pk=page_id)
+    text = {
+        "passed_screening": _("“%(title)s” passed screening. %(stage)s."),
+        "approved": _("Your approval of “%(title)s” is recorded. %(stage)s."),
+        "changes_asked": _("Your request for changes to “%(title)s” was sent to its submitter."),
+    }.get(latest_decision(page, request.user))
+    if text is not None:
         title = page.get_latest_revision_as_object().title
-        if review.decision == PeerReview.APPROVE:
-            text = _("Your approval of “%(title)s” is recorded. %(stage)s.")
-        else:
-            text = _("Your request for changes to “%(title)s” was sent to its submitter.")
         messages.success(request, text % {"title": title, "stage": stage(page)})
     return redirect("wagtailadmin_home")

@@ -389,3 +389,4 @@ class PendingUpload(models.Model):
 
 
 from .peer_review import PeerReview, PeerReviewTask  # noqa: E402, F401  (models of this app)
+from .screening import ScreeningTask  # noqa: E402, F401

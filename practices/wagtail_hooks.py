@@ -4,6 +4,7 @@ site (see hub/registry.py): its page type in site search, its facets, "My submis
 
 from django.contrib import messages
 from django.http import Http404, HttpResponseRedirect
+from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -14,6 +15,7 @@ from hub.registry import Link, SearchType, contribute
 
 from . import admin_views
 from .models import PracticePage
+from .screening import DECISIONS
 from .submission.attachments import may_serve
 from .terms import FACETS
 from .workflow import REJECT_ACTION, REJECT_LABEL, in_practice_review
@@ -33,6 +35,17 @@ def reject_url():
         path("practices/review/<id:page_id>/done/", admin_views.review_done,
              name="practices_review_done"),
     ]
+
+
+@hooks.register("after_edit_page")
+def confirm_decision_from_the_editor(request, page):
+    """A decision taken in the page editor ends where one taken on the dashboard does: the
+    confirmation of what it did (the editor itself only says the page was updated)."""
+    if (isinstance(page.specific_deferred, PracticePage)
+            and request.POST.get("action-workflow-action")
+            and request.POST.get("workflow-action-name") in DECISIONS):
+        return redirect("practices_review_done", page.pk)
+    return None
 
 
 @hooks.register("register_page_header_buttons")

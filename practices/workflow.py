@@ -31,14 +31,16 @@ REJECT_LABEL = _("Reject the submission")
 
 def _task_models():
     from .peer_review import PeerReviewTask
+    from .screening import ScreeningTask
 
-    # Peer review needs several independent approvals (practices/peer_review.py).
-    return {PEER_REVIEW: PeerReviewTask}
+    # Peer review needs several independent approvals (practices/peer_review.py); screening
+    # confirms the moderator's decision (practices/screening.py).
+    return {SCREENING: ScreeningTask, PEER_REVIEW: PeerReviewTask}
 
 
 def practice_review_workflow(name=WORKFLOW_NAME, tasks=TASKS):
     """Get or create the workflow and its tasks (idempotent): group approval tasks, and the
-    peer review task for "Peer review".
+    screening and peer review tasks for "Screening" and "Peer review".
 
     Another kind of submission names its own workflow and (task, group) pairs.
     """

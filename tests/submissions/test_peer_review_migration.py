@@ -1,5 +1,5 @@
-"""The data migration that puts the peer review task into an existing "Practice review" workflow
-in place of the single-reviewer group approval task, and back."""
+"""The data migrations that put the peer review and the screening tasks into an existing
+"Practice review" workflow in place of the group approval tasks of the same names, and back."""
 
 import pytest
 from django.contrib.auth.models import Group
@@ -23,6 +23,14 @@ def migrate(target):
     executor = MigrationExecutor(connection)
     executor.loader.build_graph()
     executor.migrate(target)
+
+
+@pytest.fixture(autouse=True)
+def latest_schema():
+    """Each test leaves the database at the latest migrations, as the rest of the suite needs."""
+    yield
+    executor = MigrationExecutor(connection)
+    executor.migrate(executor.loader.graph.leaf_nodes())
 
 
 def peer_review_step():
@@ -51,3 +59,33 @@ def test_the_workflow_of_an_existing_site_gets_the_peer_review_task():
     assert peer_review_step().pk == old.pk
     migrate(AFTER)
     assert isinstance(peer_review_step(), PeerReviewTask)
+
+
+def test_the_workflow_of_an_existing_site_gets_the_screening_task():
+    """The same for the first step: its group approval task gives way to the screening task."""
+    from practices.models import ScreeningTask
+
+    before, after = [("practices", "0006_screening_task")], [
+        ("practices", "0007_screening_in_practice_workflow")]
+    practice_review_workflow()
+    migrate(before)
+    workflow = Workflow.objects.get(name="Practice review")
+    WorkflowTask.objects.filter(workflow=workflow, sort_order=0).delete()
+    ScreeningTask.objects.all().delete()
+    old = GroupApprovalTask.objects.create(name="Screening")
+    old.groups.add(Group.objects.get(name="Moderators"))
+    WorkflowTask.objects.create(workflow=workflow, task=old, sort_order=0)
+
+    def first_step():
+        return WorkflowTask.objects.get(workflow=workflow, sort_order=0).task.specific
+
+    migrate(after)
+    step = first_step()
+    assert isinstance(step, ScreeningTask) and step.name == "Screening" and step.active
+    assert list(step.groups.values_list("name", flat=True)) == ["Moderators"]
+    assert not Task.objects.get(pk=old.pk).active
+
+    migrate(before)
+    assert first_step().pk == old.pk and Task.objects.get(pk=old.pk).name == "Screening"
+    migrate(after)
+    assert isinstance(first_step(), ScreeningTask)

@@ -7,7 +7,7 @@ from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 from wagtail.models import GroupApprovalTask, Task, Workflow, WorkflowTask
 
-from practices.models import PeerReviewTask
+from practices.models import PeerReviewTask, ScreeningTask
 from practices.workflow import practice_review_workflow
 
 # Migrations run backwards and forwards: a transactional test. Not ``serialized_rollback``:
@@ -15,14 +15,19 @@ from practices.workflow import practice_review_workflow
 # transactional test left (Django re-creates them after a flush, under other ids).
 pytestmark = pytest.mark.django_db(transaction=True)
 
-BEFORE = [("practices", "0004_peer_review_task")]
-AFTER = [("practices", "0005_peer_review_in_practice_workflow")]
+# (migration before, migration after, the step's order, name, group, task model, old task's name)
+SWAPS = {
+    "peer review": ("0004_peer_review_task", "0005_peer_review_in_practice_workflow", 1,
+                    "Peer review", "Reviewers", PeerReviewTask, "Peer review (one reviewer)"),
+    "screening": ("0006_screening_task", "0007_screening_in_practice_workflow", 0,
+                  "Screening", "Moderators", ScreeningTask, "Screening (before confirmations)"),
+}
 
 
-def migrate(target):
+def migrate(name):
     executor = MigrationExecutor(connection)
     executor.loader.build_graph()
-    executor.migrate(target)
+    executor.migrate([("practices", name)])
 
 
 @pytest.fixture(autouse=True)
@@ -33,59 +38,28 @@ def latest_schema():
     executor.migrate(executor.loader.graph.leaf_nodes())
 
 
-def peer_review_step():
-    return WorkflowTask.objects.get(workflow__name="Practice review", sort_order=1).task.specific
-
-
-def test_the_workflow_of_an_existing_site_gets_the_peer_review_task():
+@pytest.mark.parametrize("swap", SWAPS)
+def test_the_workflow_of_an_existing_site_gets_the_task(swap):
+    before, after, order, name, group, model, old_name = SWAPS[swap]
     practice_review_workflow()  # a database flushed by an earlier test has no workflow
-    migrate(BEFORE)
-    # A site as it was: the second step a group approval task named "Peer review".
-    workflow = Workflow.objects.get(name="Practice review")
-    WorkflowTask.objects.filter(workflow=workflow, sort_order=1).delete()
-    PeerReviewTask.objects.all().delete()
-    old = GroupApprovalTask.objects.create(name="Peer review")
-    old.groups.add(Group.objects.get(name="Reviewers"))
-    WorkflowTask.objects.create(workflow=workflow, task=old, sort_order=1)
-
-    migrate(AFTER)
-    step = peer_review_step()
-    assert isinstance(step, PeerReviewTask) and step.name == "Peer review" and step.active
-    assert list(step.groups.values_list("name", flat=True)) == ["Reviewers"]
-    old = Task.objects.get(pk=old.pk)
-    assert not old.active and old.name == "Peer review (one reviewer)"
-
-    migrate(BEFORE)
-    assert peer_review_step().pk == old.pk
-    migrate(AFTER)
-    assert isinstance(peer_review_step(), PeerReviewTask)
-
-
-def test_the_workflow_of_an_existing_site_gets_the_screening_task():
-    """The same for the first step: its group approval task gives way to the screening task."""
-    from practices.models import ScreeningTask
-
-    before, after = [("practices", "0006_screening_task")], [
-        ("practices", "0007_screening_in_practice_workflow")]
-    practice_review_workflow()
     migrate(before)
+    # A site as it was: this step a group approval task of the same name.
     workflow = Workflow.objects.get(name="Practice review")
-    WorkflowTask.objects.filter(workflow=workflow, sort_order=0).delete()
-    ScreeningTask.objects.all().delete()
-    old = GroupApprovalTask.objects.create(name="Screening")
-    old.groups.add(Group.objects.get(name="Moderators"))
-    WorkflowTask.objects.create(workflow=workflow, task=old, sort_order=0)
+    WorkflowTask.objects.filter(workflow=workflow, sort_order=order).delete()
+    model.objects.all().delete()
+    old = GroupApprovalTask.objects.create(name=name)
+    old.groups.add(Group.objects.get(name=group))
+    WorkflowTask.objects.create(workflow=workflow, task=old, sort_order=order)
 
-    def first_step():
-        return WorkflowTask.objects.get(workflow=workflow, sort_order=0).task.specific
+    def step():
+        return WorkflowTask.objects.get(workflow=workflow, sort_order=order).task.specific
 
     migrate(after)
-    step = first_step()
-    assert isinstance(step, ScreeningTask) and step.name == "Screening" and step.active
-    assert list(step.groups.values_list("name", flat=True)) == ["Moderators"]
-    assert not Task.objects.get(pk=old.pk).active
+    assert isinstance(step(), model) and step().name == name and step().active
+    assert list(step().groups.values_list("name", flat=True)) == [group]
+    assert Task.objects.filter(pk=old.pk, active=False, name=old_name).exists()
 
     migrate(before)
-    assert first_step().pk == old.pk and Task.objects.get(pk=old.pk).name == "Screening"
+    assert step().pk == old.pk and Task.objects.get(pk=old.pk).name == name
     migrate(after)
-    assert isinstance(first_step(), ScreeningTask)
+    assert isinstance(step(), model)

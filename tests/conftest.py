@@ -82,27 +82,14 @@ def django_db_setup(django_db_setup, django_db_blocker):
         load_reference_data()
 
 
-def _transactional(item):
-    marker = item.get_closest_marker("django_db")
-    return (marker is not None and marker.kwargs.get("transaction")) or any(
-        name in getattr(item, "fixturenames", ()) for name in ("transactional_db", "live_server"))
-
-
-@pytest.hookimpl(hookwrapper=True)
-def pytest_runtest_teardown(item, nextitem):
-    """A transactional test empties the database when it ends: the taxonomy is loaded again
-    then, once, rather than by every test after it."""
-    yield
-    if _transactional(item):
-        from pytest_django.plugin import blocking_manager_key
-
-        with item.config.stash[blocking_manager_key].unblock():
-            load_reference_data()
-
-
 @pytest.fixture
 def taxonomy(locales):
-    """The reference taxonomy (in the database from the start of the run)."""
+    """The reference taxonomy; loaded again only after a transactional test emptied the
+    database."""
+    from hub.models import Objective
+
+    if not Objective.objects.exists():
+        load_reference_data()
 
 
 @pytest.fixture

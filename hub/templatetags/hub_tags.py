@@ -62,8 +62,8 @@ def account_url(context, name):
     visitor comes back to it; without ``next`` on the account pages themselves."""
     url = reverse(name)
     request = context.get("request")
-    accounts = reverse("account_profile").rsplit("/", 2)[0] + "/"
-    if request is None or request.path.startswith(accounts):
+    match = getattr(request, "resolver_match", None)
+    if request is None or (match is not None and (match.url_name or "").startswith("account_")):
         return url
     return f"{url}?{urlencode({'next': request.get_full_path()})}"
 

@@ -189,6 +189,24 @@ def test_words_that_agree_with_what_they_describe(context, msgid, arabic):
         assert translation.pgettext(context, msgid) == arabic
 
 
+@pytest.mark.parametrize(
+    ("context", "msgid", "arabic"),
+    [
+        # Wagtail's own words keep Wagtail's meaning: a project msgid without context replaces
+        # the package's translation everywhere (the practice's contact person once renamed the
+        # image editor's "Focal point", the discussions' «اعتماد» every workflow "Approve").
+        (None, "Focal point", "نقطة التركيز"),
+        (None, "Approve", "موافقة"),
+        ("contact person", "Focal point", "نقطة الاتصال"),
+        ("discussion reply", "Approve", "اعتماد"),
+    ],
+)
+def test_the_hub_words_do_not_rename_a_package_word(context, msgid, arabic):
+    with translation.override("ar"):
+        shown = translation.pgettext(context, msgid) if context else translation.gettext(msgid)
+    assert shown == arabic
+
+
 # --- strings the site shows -------------------------------------------------------------------
 
 def gettext_calls_in_python(source):

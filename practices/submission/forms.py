@@ -19,7 +19,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.template.defaultfilters import filesizeformat
 from django.utils.text import format_lazy
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from hub.formatting import country_choices
@@ -76,7 +76,9 @@ SECTIONS = (
         include="practices/submission/resources.html",
     ),
     Section(
-        _("Focal point"), ("contact_name", "contact_organisation", "contact_email"),
+        # Not Wagtail's "Focal point" of an image: one msgid would rename that in the admin.
+        pgettext_lazy("contact person", "Focal point"),
+        ("contact_name", "contact_organisation", "contact_email"),
         intro=_("The person the hub's moderators can contact about this practice. This contact "
                 "is never published, exported or shown to other users."),
     ),

@@ -1,6 +1,6 @@
 """Media on S3-compatible storage (django-storages) when ``MEDIA_S3_BUCKET`` is set: tested
 against a real S3 API served locally by moto's server (``moto[server]``, pinned in
-requirements.txt), on a loopback port of its own. The storage is built from the environment by
+requirements-dev.txt), on a loopback port of its own. The storage is built from the environment by
 the same function the settings use."""
 
 import urllib.request
@@ -10,7 +10,7 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import storages
 
 moto_server = pytest.importorskip(
-    "moto.server", reason="moto[server] is not installed (pip install -r requirements.txt)")
+    "moto.server", reason="moto[server] is not installed (pip install -r requirements-dev.txt)")
 boto3 = pytest.importorskip("boto3", reason="boto3 is not installed")
 pytest.importorskip("storages", reason="django-storages is not installed")
 

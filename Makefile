@@ -49,8 +49,15 @@ demo: migrate
 run: demo
 	HUB_BASE_URL=$${HUB_BASE_URL:-http://$(HOST):$(PORT)} $(MANAGE) runserver $(HOST):$(PORT)
 
+# The suite in TEST_WORKERS processes (pytest-xdist; a module's tests stay in one process, each
+# process has its own test database, media root and Redis database; TEST_WORKERS=0: one), then
+# the transactional tests in one process: they empty the database, which the others rely on.
+# pytest's exit status 5 is "no test selected" (PYTEST_ARGS naming only one kind).
+TEST_WORKERS ?= auto
 test: translations
-	$(BIN)/python -m pytest -m "not browser" $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -m "not browser and not transactional" -n $(TEST_WORKERS) \
+	  --dist loadfile $(PYTEST_ARGS) || [ $$? = 5 ]
+	$(BIN)/python -m pytest -m "not browser and transactional" $(PYTEST_ARGS) || [ $$? = 5 ]
 
 test-browser: translations
 	@test -x /usr/bin/chromium || { echo "Chromium is missing: apt-get install -y chromium"; exit 1; }

@@ -125,10 +125,32 @@ def country_indexes(home_pages, taxonomy):
     return section_in_both_languages(home_pages, index, "البلدان")
 
 
+TRANSACTIONAL_FIXTURES = {"transactional_db", "live_server", "django_db_reset_sequences"}
+
+
+def is_transactional(item):
+    """As pytest-django decides it: such a test empties the database when it ends, migration
+    data included (the root collection, the groups' permissions, the site)."""
+    marker = item.get_closest_marker("django_db")
+    if marker and (marker.kwargs.get("transaction") or marker.kwargs.get("reset_sequences")
+                   or any(marker.args[:1])):
+        return True
+    return bool(TRANSACTIONAL_FIXTURES & set(getattr(item, "fixturenames", ())))
+
+
+@pytest.hookimpl(tryfirst=True)
 def pytest_collection_modifyitems(config, items):
-    """Engine tests need a server: skip them, visibly, unless ELASTICSEARCH_URL /
+    """Marks every transactional test ``transactional``: `make test` runs the others in parallel
+    processes and these after them in one, because pytest-xdist does not keep pytest-django's
+    order (transactional tests last), and a test after an emptied database would lose its data.
+
+    Engine tests need a server: skip them, visibly, unless ELASTICSEARCH_URL /
     OPENSEARCH_URL is set (`make engine` starts an OpenSearch node, see engine/)."""
     import os
+
+    for item in items:
+        if is_transactional(item):
+            item.add_marker(pytest.mark.transactional)
 
     needs = {
         "elasticsearch": ("ELASTICSEARCH_URL", "a reachable Elasticsearch cluster"),

@@ -1,6 +1,12 @@
 """Test settings (after bakerydemo's): fast hasher, local memory cache, immediate tasks."""
 
+import os
+
 from .base import *  # noqa: F403
+
+# Under pytest-xdist each worker ("gw0", "gw1", …) has its own test database (pytest-django) and
+# its own media root and Redis database (tests/production), so workers never see each other's files.
+TEST_WORKER = os.environ.get("PYTEST_XDIST_WORKER", "")
 
 DEBUG = False
 SECRET_KEY = "test-only-insecure-key"
@@ -8,7 +14,7 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
-MEDIA_ROOT = BASE_DIR / "var" / "test-media"  # noqa: F405
+MEDIA_ROOT = BASE_DIR / "var" / "-".join(filter(None, ["test-media", TEST_WORKER]))  # noqa: F405
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage",
 }

@@ -99,7 +99,9 @@ def _database_url(tmp):
     outer = os.environ.get("DATABASE_URL", "")
     if outer.startswith(("postgres://", "postgresql://")):
         parts = urlparse(outer)
-        name = parts.path.lstrip("/") + "_live"
+        # One per parallel test process (pytest-xdist's PYTEST_XDIST_WORKER: "gw0", "gw1", …).
+        worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+        name = "_".join(filter(None, [parts.path.lstrip("/"), "live", worker]))
         _postgres(outer, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         _postgres(outer, f'CREATE DATABASE "{name}"')
         return urlunparse(parts._replace(path=f"/{name}"))

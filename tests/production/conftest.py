@@ -1,11 +1,21 @@
 """Fixtures for the production parts: a real Redis server, settings that point at it."""
 
 import os
+from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 from django.core.cache import caches
 
 REDIS_URL_VARIABLE = "HUB_TEST_REDIS_URL"
+
+
+def worker_database(url):
+    """The Redis database of this test process: parallel workers (pytest-xdist's "gw0", "gw1",
+    …) take the URL's database and the ones below it, so one never flushes another's keys."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "gw0")
+    parts = urlsplit(url)
+    database = int(parts.path.strip("/") or 0) - int(worker.removeprefix("gw"))
+    return urlunsplit(parts._replace(path=f"/{database}"))
 
 
 @pytest.fixture
@@ -17,6 +27,7 @@ def redis_url():
     url = os.environ.get(REDIS_URL_VARIABLE)
     if not url:
         pytest.skip(f"{REDIS_URL_VARIABLE} is not set (make test-redis starts a Redis server)")
+    url = worker_database(url)
     import redis
 
     client = redis.Redis.from_url(url, socket_connect_timeout=1)

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from django.apps import apps
 from django.utils.module_loading import autodiscover_modules
+from django.utils.text import slugify
 from wagtail.models import Locale
 
 logger = logging.getLogger(__name__)
@@ -80,6 +81,39 @@ def publish_index(home_model, model):
     translation = publish_section(home_model, index, title=texts["title"]["ar"],
                                   intro=texts["intro"]["ar"])
     return None if translation is None else index
+
+
+def publish_record(index, model, english, arabic, fill, arabic_slug=None):
+    """Publish one demo record under ``index`` (the English index page) and return its page.
+
+    With English texts it is one content in two languages, as the admin's "Translate" makes it:
+    the English page, then, with Arabic texts too, its translation (same translation key and
+    slug: ``english["slug"]`` or one made of the title). Without English it is an Arabic page
+    only, under the index's translation, at ``arabic_slug`` or a readable Arabic slug of its
+    title. ``english``/``arabic`` are the
+    field values of each language (``title`` among them) or ``None``; ``fill(page, locale)``
+    sets what the languages share, such as the taxonomy, in the page's locale."""
+    english_locale, arabic_locale = (Locale.objects.get(language_code=code)
+                                     for code in ("en", "ar"))
+    if not english:
+        page = model(locale=arabic_locale, **arabic,
+                     slug=arabic_slug or slugify(arabic["title"], allow_unicode=True)[:60])
+        fill(page, arabic_locale)
+        index.get_translation(arabic_locale).add_child(instance=page)
+        return publish(page)
+    page = model(locale=english_locale, **{"slug": slugify(english["title"])[:60], **english})
+    fill(page, english_locale)
+    index.add_child(instance=page)
+    publish(page)
+    if arabic:
+        translation = page.copy_for_translation(arabic_locale).specific
+        for name, value in arabic.items():
+            setattr(translation, name, value)
+        fill(translation, arabic_locale)
+        translation.save()
+        publish(translation)
+        link_translation(page, translation)
+    return page
 
 
 def publish_translation(page, language_code, **fields):

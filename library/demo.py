@@ -1,12 +1,13 @@
 """Demo content: the library with the founding resolutions, in English and Arabic (one page per
 document, the Arabic page a translation of the English one, each with its own file)."""
 
+import functools
 from pathlib import Path
 
 from django.core.files import File
 from wagtail.documents import get_document_model
 
-from hub.demo import publish, publish_index, publish_translation, register
+from hub.demo import publish_index, publish_record, register
 
 FILES = Path(__file__).parent / "demo_files"
 
@@ -37,23 +38,21 @@ def load_library(stdout):
 
     from .models import DocumentType, LibraryDocumentPage, LibraryIndexPage, LibraryObjective
 
+    def link_objectives(page, _locale, numbers):
+        page.library_objectives = objective_links(LibraryObjective, page, numbers)
+
     index = publish_index(HomePage, LibraryIndexPage)
     if index is None:
         return
     for spec in DOCUMENTS:
-        title, summary = spec["en"]
-        page = LibraryDocumentPage(
-            title=title, slug=spec["slug"], summary=summary, symbol=spec["symbol"],
-            year=spec["year"], document_type=DocumentType.RESOLUTION,
-            publisher="United Nations General Assembly",
-            document=_document(spec["slug"], "en", title))
-        index.add_child(instance=page)
-        page.library_objectives = objective_links(LibraryObjective, page, spec["objectives"])
-        publish(page)
-        title, summary = spec["ar"]
-        arabic = publish_translation(page, "ar", title=title, summary=summary,
-                                     publisher="الجمعية العامة للأمم المتحدة",
-                                     document=_document(spec["slug"], "ar", title))
-        arabic.library_objectives = objective_links(LibraryObjective, arabic, spec["objectives"])
-        publish(arabic)
+        (title, summary), (title_ar, summary_ar) = spec["en"], spec["ar"]
+        publish_record(
+            index, LibraryDocumentPage,
+            {"title": title, "slug": spec["slug"], "summary": summary, "symbol": spec["symbol"],
+             "year": spec["year"], "document_type": DocumentType.RESOLUTION,
+             "publisher": "United Nations General Assembly",
+             "document": _document(spec["slug"], "en", title)},
+            {"title": title_ar, "summary": summary_ar, "publisher": "الجمعية العامة للأمم المتحدة",
+             "document": _document(spec["slug"], "ar", title_ar)},
+            fill=functools.partial(link_objectives, numbers=spec["objectives"]))
     stdout.write("Document library created (founding resolutions, en and ar).")

@@ -5,11 +5,8 @@ progress notes and linked practices; plus a demo maker's pledges in moderation s
 import datetime
 from decimal import Decimal
 
-from django.utils.text import slugify
-from wagtail.models import Locale
-
 from home.models import HomePage
-from hub.demo import link_translation, publish, publish_index, register
+from hub.demo import publish_index, publish_record, register
 from hub.models import Objective, StakeholderType
 from practices.models import PracticePage
 
@@ -119,33 +116,18 @@ def _summary(title, entity, language):
 
 @register(order=30)
 def load_pledges(stdout):
-    english, arabic = (Locale.objects.get(language_code=c) for c in ("en", "ar"))
     index = publish_index(HomePage, PledgeIndexPage)
     if index is None:
         return
-    index_ar = index.get_translation(arabic)
     for number, en, ar, kind, objectives, countries, entity, holder, amount, currency in (
             _records()):
         common = (number, kind, objectives, countries, entity, holder, amount, currency)
-        if en:
-            page = PledgePage(locale=english, title=en, slug=slugify(en)[:60],
-                              summary=_summary(en, entity, "en"))
-            _fill(page, *common, english, "en")
-            index.add_child(instance=page)
-            publish(page)
-            if ar:
-                translation = page.copy_for_translation(arabic).specific
-                translation.title, translation.summary = ar, _summary(ar, entity, "ar")
-                _fill(translation, *common, arabic, "ar")
-                translation.save()
-                publish(translation)
-                link_translation(page, translation)
-        else:
-            page = PledgePage(locale=arabic, title=ar, slug=f"pledge-ar-{number}",
-                              summary=_summary(ar, entity, "ar"))
-            _fill(page, *common, arabic, "ar")
-            index_ar.add_child(instance=page)
-            publish(page)
+        publish_record(
+            index, PledgePage, en and {"title": en, "summary": _summary(en, entity, "en")},
+            ar and {"title": ar, "summary": _summary(ar, entity, "ar")},
+            fill=lambda page, locale, common=common: _fill(page, *common, locale,
+                                                           locale.language_code),
+            arabic_slug=f"pledge-ar-{number}")
     stdout.write(f"Pledges created: {PledgePage.objects.count()} pages.\n")
 
 

@@ -8,11 +8,8 @@ The first two records are the Migration MPTF joint programmes described in the s
 
 from dataclasses import dataclass
 
-from django.utils.text import slugify
-from wagtail.models import Locale
-
 from home.models import HomePage
-from hub.demo import link_translation, publish, publish_index, register
+from hub.demo import publish_index, publish_record, register
 from hub.models import GuidingPrinciple, Objective, Region, StakeholderType
 
 from .models import (
@@ -297,36 +294,14 @@ def _facts(record):
 
 @register(order=20)
 def load_practices(stdout):
-    english, arabic = (Locale.objects.get(language_code=c) for c in ("en", "ar"))
     index = publish_index(HomePage, PracticeIndexPage)
     if index is None:
         return
-    index_ar = index.get_translation(arabic)
     for record in RECORDS:
-        if record.en:
-            # English first: the Arabic page is its translation (same translation key, same
-            # slug, the same taxonomy terms in the Arabic locale).
-            page = PracticePage(locale=english, slug=slugify(record.en.title)[:60],
-                                **_words(record.en), **_facts(record))
-            _link(page, record, english)
-            index.add_child(instance=page)
-            publish(page)
-            if record.ar:
-                translation = page.copy_for_translation(arabic)
-                for key, value in _words(record.ar).items():
-                    setattr(translation, key, value)
-                _link(translation, record, arabic)
-                translation.save()
-                publish(translation)
-                link_translation(page, translation)
-        else:
-            # Arabic only: a readable Arabic address (Wagtail allows Unicode slugs).
-            page = PracticePage(locale=arabic,
-                                slug=slugify(record.ar.title, allow_unicode=True)[:60],
-                                **_words(record.ar), **_facts(record))
-            _link(page, record, arabic)
-            index_ar.add_child(instance=page)
-            publish(page)
+        publish_record(
+            index, PracticePage, record.en and {**_words(record.en), **_facts(record)},
+            record.ar and {**_words(record.ar), **_facts(record)},
+            fill=lambda page, locale, record=record: _link(page, record, locale))
     stdout.write(f"Repository of practices created: {PracticePage.objects.count()} pages.")
 
 

@@ -1,4 +1,4 @@
-"""Front-end routes of pledges (language-prefixed, included from hub/urls.py)."""
+"""Front-end routes of pledges (language-prefixed, included from config/urls.py)."""
 
 from django.urls import path
 

@@ -1,4 +1,4 @@
-"""Front-end routes of the focal points' form (language-prefixed, from hub/urls.py)."""
+"""Front-end routes of the focal points' form (language-prefixed, from config/urls.py)."""
 
 from django.urls import path
 

@@ -95,13 +95,17 @@ def _postgres(database_url, statement):
         connection.execute(statement)
 
 
+def live_database_name(name):
+    """``<name>_live``, one per parallel test process (pytest-xdist's PYTEST_XDIST_WORKER:
+    "gw0", "gw1", …), so that one process never drops the database another serves from."""
+    return "_".join(filter(None, [name, "live", os.environ.get("PYTEST_XDIST_WORKER", "")]))
+
+
 def _database_url(tmp):
     outer = os.environ.get("DATABASE_URL", "")
     if outer.startswith(("postgres://", "postgresql://")):
         parts = urlparse(outer)
-        # One per parallel test process (pytest-xdist's PYTEST_XDIST_WORKER: "gw0", "gw1", …).
-        worker = os.environ.get("PYTEST_XDIST_WORKER", "")
-        name = "_".join(filter(None, [parts.path.lstrip("/"), "live", worker]))
+        name = live_database_name(parts.path.lstrip("/"))
         _postgres(outer, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         _postgres(outer, f'CREATE DATABASE "{name}"')
         return urlunparse(parts._replace(path=f"/{name}"))

@@ -13,7 +13,8 @@ from wagtail.models import TaskState, WorkflowState
 from hub.admin_views import admin_header
 
 from .models import PracticePage
-from .peer_review import PeerReview, PeerReviewTask, approvals_needed
+from .peer_review import PeerReview, PeerReviewTask
+from .review_stages import peer_review_stage
 from .screening import ScreeningTask
 from .submission.services import STATE_LABELS, state_of
 from .workflow import reject_submission
@@ -63,9 +64,8 @@ def stage(page):
     state = state_of(page, workflow_state)
     task_state = workflow_state.current_task_state if workflow_state else None
     if state == "in_peer_review" and isinstance(task_state.task.specific, PeerReviewTask):
-        approved = task_state.peer_reviews.filter(decision=PeerReview.APPROVE).count()
-        return _("Peer review: %(approved)d of %(needed)d approvals") % {
-            "approved": approved, "needed": approvals_needed()}
+        return peer_review_stage(
+            task_state.peer_reviews.filter(decision=PeerReview.APPROVE).count())
     return str(STATE_LABELS[state])
 
 

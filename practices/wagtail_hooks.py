@@ -8,13 +8,14 @@ from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.widgets import Button
+from wagtail.admin.widgets import Button, ListingButton
 
 import hub.converters  # noqa: F401 - registers <id:…>
 from hub.registry import Link, SearchType, contribute
 
 from . import admin_views
-from .models import PracticePage
+from .models import PracticeIndexPage, PracticePage
+from .review_stages import review_stage, with_review_stage
 from .screening import DECISIONS
 from .submission.attachments import may_serve
 from .terms import FACETS
@@ -65,6 +66,23 @@ def review_status_button(page, user, view_name, next_url=None):
             admin_views.stage(page), reverse("practices_review_status", args=[page.pk]),
             icon_name="list-ul", priority=70,
         )
+
+
+@hooks.register("construct_explorer_page_queryset")
+def review_stages_in_the_repository(parent_page, pages, request):
+    if (isinstance(parent_page.specific_deferred, PracticeIndexPage)
+            and admin_views.is_moderator(request.user)):
+        return with_review_stage(pages)
+    return pages
+
+
+@hooks.register("register_page_listing_buttons")
+def review_stage_button(page, user, next_url=None):
+    """In the repository's listing, moderators see each practice's stage in review."""
+    stage = review_stage(page)
+    if stage:
+        yield ListingButton(stage, reverse("practices_review_status", args=[page.pk]),
+                            icon_name="list-ul", priority=5)
 
 
 @hooks.register("before_serve_document")

@@ -52,11 +52,12 @@ run: demo
 # The suite in TEST_WORKERS processes (pytest-xdist; a module's tests stay in one process, each
 # process has its own test database, media root and Redis database; TEST_WORKERS=0: one), then
 # the transactional tests in one process: they empty the database, which the others rely on.
-# pytest's exit status 5 is "no test selected" (PYTEST_ARGS naming only one kind).
+# pytest's exit status 5 is "no test selected" (PYTEST_ARGS naming only one kind). "auto" is one
+# process per core, at most 8 (each takes one of Redis's 16 databases, counting down from 15).
 TEST_WORKERS ?= auto
 test: translations
 	$(BIN)/python -m pytest -m "not browser and not transactional" -n $(TEST_WORKERS) \
-	  --dist loadfile $(PYTEST_ARGS) || [ $$? = 5 ]
+	  --maxprocesses 8 --dist loadfile $(PYTEST_ARGS) || [ $$? = 5 ]
 	$(BIN)/python -m pytest -m "not browser and transactional" $(PYTEST_ARGS) || [ $$? = 5 ]
 
 test-browser: translations

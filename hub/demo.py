@@ -90,9 +90,9 @@ def publish_record(index, model, english, arabic, fill, arabic_slug=None):
     the English page, then, with Arabic texts too, its translation (same translation key and
     slug: ``english["slug"]`` or one made of the title). Without English it is an Arabic page
     only, under the index's translation, at ``arabic_slug`` or a readable Arabic slug of its
-    title. ``english``/``arabic`` are the
-    field values of each language (``title`` among them) or ``None``; ``fill(page, locale)``
-    sets what the languages share, such as the taxonomy, in the page's locale."""
+    title. ``english``/``arabic`` are the field values of each language (``title`` among them)
+    or ``None``; ``fill(page, locale)`` sets what the languages share, such as the taxonomy,
+    in the page's locale."""
     english_locale, arabic_locale = (Locale.objects.get(language_code=code)
                                      for code in ("en", "ar"))
     if not english:

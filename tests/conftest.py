@@ -129,12 +129,19 @@ TRANSACTIONAL_FIXTURES = {"transactional_db", "live_server", "django_db_reset_se
 
 
 def is_transactional(item):
-    """As pytest-django decides it: such a test empties the database when it ends, migration
+    """As pytest-django orders tests: such a test empties the database when it ends, migration
     data included (the root collection, the groups' permissions, the site)."""
+    from django.test import TestCase, TransactionTestCase
+    from pytest_django.plugin import validate_django_db
+
+    test_class = getattr(item, "cls", None)
+    if test_class and issubclass(test_class, TransactionTestCase):
+        return not issubclass(test_class, TestCase)
     marker = item.get_closest_marker("django_db")
-    if marker and (marker.kwargs.get("transaction") or marker.kwargs.get("reset_sequences")
-                   or any(marker.args[:1])):
-        return True
+    if marker:
+        transaction, reset_sequences, *_options = validate_django_db(marker)
+        if transaction or reset_sequences:
+            return True
     return bool(TRANSACTIONAL_FIXTURES & set(getattr(item, "fixturenames", ())))
 
 

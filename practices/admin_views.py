@@ -8,13 +8,13 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.admin import messages
-from wagtail.models import TaskState, WorkflowState
+from wagtail.models import Page, TaskState, WorkflowState
 
 from hub.admin_views import admin_header
 
 from .models import PracticePage
-from .peer_review import PeerReview, PeerReviewTask
-from .review_stages import peer_review_stage
+from .peer_review import PeerReview
+from .review_stages import review_stage, with_review_stage
 from .screening import ScreeningTask
 from .submission.services import STATE_LABELS, state_of
 from .workflow import reject_submission
@@ -57,16 +57,14 @@ def is_moderator(user):
 
 
 def stage(page):
-    """Where the practice stands, in words of the reader's language: the submitter's dashboard
-    states, and for peer review how many of the approvals it needs it has."""
-    workflow_state = (WorkflowState.objects.for_instance(page)
-                      .select_related("current_task_state__task").order_by("-pk").first())
-    state = state_of(page, workflow_state)
-    task_state = workflow_state.current_task_state if workflow_state else None
-    if state == "in_peer_review" and isinstance(task_state.task.specific, PeerReviewTask):
-        return peer_review_stage(
-            task_state.peer_reviews.filter(decision=PeerReview.APPROVE).count())
-    return str(STATE_LABELS[state])
+    """Where the practice stands, in words of the reader's language: while in review, as the
+    repository's admin listing says it (``review_stages``); otherwise the submitter's
+    dashboard state."""
+    in_review = review_stage(with_review_stage(Page.objects.filter(pk=page.pk)).get())
+    if in_review:
+        return in_review
+    workflow_state = WorkflowState.objects.for_instance(page).order_by("-pk").first()
+    return str(STATE_LABELS[state_of(page, workflow_state)])
 
 
 def review_status(request, page_id):
